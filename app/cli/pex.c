@@ -1,0 +1,829 @@
+/* pex.c — Policy Explorer on the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same core and plugins as the window, without a display:
+ *   pex list | show DOC [MEASURE] | calculators DOC | calc DOC CALC key=value…
+ *   pex charts DOC | chart DOC CHART --out FILE.{png,svg,pdf,csv}
+ * Exit status: 0 on success, 2 on bad usage or invalid input, 1 when a
+ * plugin or its data fails.
+ */
+#define G_LOG_DOMAIN "pex"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "policy-explorer-core.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  gboolean         json;
+  PeLanguage       lang;
+  guint32          as_of;
+  gboolean         as_of_given;
+  guint32          issue_date;
+  char            *out;
+  PePluginsEngine *engine;
+} Pex;
+
+static int
+fail (Pex        *pex,
+      int         status,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static int
+fail (Pex        *pex,
+      int         status,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (pex->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "error");
+      json_builder_add_string_value (b, msg);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      text = json_generator_to_data (gen, NULL);
+      g_print ("%s\n", text);
+    }
+  g_printerr ("pex: %s\n", msg);
+  return status;
+}
+
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, root);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+static const char *
+tr (Pex          *pex,
+    const PeText *text)
+{
+  return pe_text_get (text, pex->lang);
+}
+
+static void
+add_text (JsonBuilder  *b,
+          const char   *name,
+          const PeText *text)
+{
+  if (text == NULL)
+    return;
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "zh");
+  json_builder_add_string_value (b, text->zh);
+  json_builder_set_member_name (b, "en");
+  json_builder_add_string_value (b, text->en);
+  json_builder_end_object (b);
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_date (JsonBuilder *b,
+          const char  *name,
+          guint32      julian)
+{
+  g_autofree char *s = julian ? pe_date_to_string (julian) : NULL;
+  add_string (b, name, s);
+}
+
+static PeDocument *
+find_document (Pex         *pex,
+               const char  *id,
+               int         *status)
+{
+  PeasPluginInfo *info = pe_plugins_engine_find_document (pex->engine, id);
+  g_autoptr(GError) error = NULL;
+  PeDocument *doc;
+
+  if (info == NULL)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+      GList *list = pe_plugins_engine_get_document_plugins (pex->engine);
+
+      for (GList *l = list; l; l = l->next)
+        g_string_append_printf (ids, "%s%s", l == list ? "" : ", ", pe_plugin_info_get_document_id (l->data));
+      g_list_free (list);
+      *status = fail (pex, EXIT_USAGE, "no document “%s” (documents: %s)", id, ids->str);
+      return NULL;
+    }
+  doc = pe_plugins_engine_get_document (pex->engine, info, &error);
+  if (doc == NULL)
+    *status = fail (pex, EXIT_FAILURE, "%s", error->message);
+  return doc;
+}
+
+static const char *
+validity_summary (Pex        *pex,
+                  PeDocument *doc,
+                  guint32     as_of,
+                  char      **owned)
+{
+  guint32 start, end;
+  PeInForce f = pe_document_in_force (doc, as_of, pex->issue_date, &start, &end);
+  g_autofree char *s = start ? pe_date_to_string (start) : g_strdup ("?");
+  g_autofree char *e = end ? pe_date_to_string (end) : g_strdup (pe_document_get_end_rule (doc) == PE_DATE_RULE_NOT_STATED ? "-" : "?");
+
+  *owned = g_strdup_printf ("%s … %s (%s)", s, e, pe_in_force_to_string (f));
+  return *owned;
+}
+
+static int
+cmd_list (Pex *pex)
+{
+  GList *list = pe_plugins_engine_get_document_plugins (pex->engine);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  int status = 0;
+
+  json_builder_begin_array (b);
+  for (GList *l = list; l; l = l->next)
+    {
+      PeasPluginInfo *info = l->data;
+      g_autoptr(GError) error = NULL;
+      PeDocument *doc = pe_plugins_engine_get_document (pex->engine, info, &error);
+      g_autofree char *validity = NULL;
+      guint32 start, end;
+
+      if (doc == NULL)
+        {
+          /* one broken plugin does not hide the others */
+          g_printerr ("pex: %s\n", error->message);
+          status = EXIT_FAILURE;
+          if (pex->json)
+            {
+              json_builder_begin_object (b);
+              add_string (b, "id", pe_plugin_info_get_document_id (info));
+              add_string (b, "error", error->message);
+              json_builder_end_object (b);
+            }
+          continue;
+        }
+
+      if (pex->json)
+        {
+          PeInForce f = pe_document_in_force (doc, pex->as_of, pex->issue_date, &start, &end);
+
+          json_builder_begin_object (b);
+          add_string (b, "id", pe_document_get_id (doc));
+          add_text (b, "title", pe_document_get_title (doc));
+          add_string (b, "number", pe_document_get_number (doc));
+          add_date (b, "issue_date", pe_document_get_issue_date (doc));
+          add_date (b, "valid_from", start);
+          add_date (b, "valid_to", end);
+          add_string (b, "in_force", pe_in_force_to_string (f));
+          json_builder_set_member_name (b, "measures");
+          json_builder_add_int_value (b, pe_document_get_measures (doc)->len);
+          json_builder_set_member_name (b, "calculators");
+          json_builder_add_int_value (b, pe_document_get_calculators (doc)->len);
+          json_builder_end_object (b);
+        }
+      else
+        g_print ("%-24s %-40s %3u measures %3u calculators  %s\n",
+                 pe_document_get_id (doc), tr (pex, pe_document_get_short_title (doc)),
+                 pe_document_get_measures (doc)->len, pe_document_get_calculators (doc)->len,
+                 validity_summary (pex, doc, pex->as_of, &validity));
+    }
+  json_builder_end_array (b);
+  g_list_free (list);
+
+  if (pex->json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (b);
+      print_json (root);
+    }
+  return status;
+}
+
+static void
+measure_to_json (JsonBuilder *b,
+                 PeMeasure   *m)
+{
+  json_builder_begin_object (b);
+  add_string (b, "id", m->id);
+  add_string (b, "number", m->number);
+  add_string (b, "kind", m->kind);
+  add_text (b, "title", m->title);
+  add_text (b, "text", m->text);
+  add_string (b, "deadline", m->deadline);
+  json_builder_set_member_name (b, "units");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < m->units->len; i++)
+    {
+      const PeText *t = g_ptr_array_index (m->units, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "zh");
+      json_builder_add_string_value (b, t->zh);
+      json_builder_set_member_name (b, "en");
+      json_builder_add_string_value (b, t->en);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "targets");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < m->targets->len; i++)
+    {
+      PeTarget *t = g_ptr_array_index (m->targets, i);
+      g_autofree char *q = pe_rational_to_string (t->quantity, 6);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "year");
+      json_builder_add_int_value (b, t->year);
+      add_string (b, "quantity", q);
+      add_string (b, "bound", t->bound == PE_BOUND_MINIMUM ? "min" : t->bound == PE_BOUND_MAXIMUM ? "max" : "exact");
+      add_text (b, "label", t->label);
+      add_text (b, "unit", t->unit);
+      add_string (b, "quote", t->clause->quote);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+print_measure (Pex       *pex,
+               PeMeasure *m)
+{
+  g_print ("%s%s%s\n", m->number ? m->number : "", m->number ? "、" : "", m->title->zh);
+  g_print ("%s\n\n", m->title->en);
+  g_print ("%s\n\n%s\n", m->text->zh, m->text->en);
+  if (m->units->len > 0)
+    {
+      g_print ("\n%s:", pex->lang == PE_LANGUAGE_ZH ? "责任单位" : "Responsible units");
+      for (guint i = 0; i < m->units->len; i++)
+        g_print ("%s %s", i ? ";" : "", tr (pex, g_ptr_array_index (m->units, i)));
+      g_print ("\n");
+    }
+  if (m->deadline)
+    g_print ("%s: %s\n", pex->lang == PE_LANGUAGE_ZH ? "完成时间" : "Completion", m->deadline);
+  for (guint i = 0; i < m->targets->len; i++)
+    {
+      PeTarget *t = g_ptr_array_index (m->targets, i);
+      g_autofree char *q = pe_rational_to_string (t->quantity, 4);
+      g_print ("%s %d: %s %s%s %s\n", pex->lang == PE_LANGUAGE_ZH ? "目标" : "Target", t->year,
+               tr (pex, t->label), q, t->bound == PE_BOUND_MINIMUM ? "+" : "", tr (pex, t->unit));
+    }
+}
+
+static int
+cmd_show (Pex   *pex,
+          char **args)
+{
+  int status = 0;
+  PeDocument *doc;
+
+  if (args[0] == NULL || (args[1] != NULL && args[2] != NULL))
+    return fail (pex, EXIT_USAGE, "usage: pex show DOC [MEASURE]");
+  if ((doc = find_document (pex, args[0], &status)) == NULL)
+    return status;
+
+  if (args[1] != NULL)
+    {
+      PeMeasure *m = pe_document_get_measure (doc, args[1]);
+
+      if (m == NULL)
+        return fail (pex, EXIT_USAGE, "no measure “%s” in “%s”", args[1], args[0]);
+      if (pex->json)
+        {
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+          measure_to_json (b, m);
+          root = json_builder_get_root (b);
+          print_json (root);
+        }
+      else
+        print_measure (pex, m);
+      return 0;
+    }
+
+  if (pex->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      GPtrArray *ms = pe_document_get_measures (doc);
+
+      json_builder_begin_object (b);
+      add_string (b, "id", pe_document_get_id (doc));
+      add_string (b, "version", pe_document_get_version (doc));
+      add_text (b, "title", pe_document_get_title (doc));
+      add_text (b, "issuer", pe_document_get_issuer (doc));
+      add_string (b, "number", pe_document_get_number (doc));
+      add_date (b, "issue_date", pe_document_get_issue_date (doc));
+      add_text (b, "validity", pe_document_get_validity_text (doc));
+      add_text (b, "interpreter", pe_document_get_interpreter (doc));
+      add_text (b, "stacking", pe_document_get_stacking_reading (doc));
+      json_builder_set_member_name (b, "measures");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < ms->len; i++)
+        measure_to_json (b, g_ptr_array_index (ms, i));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      print_json (root);
+    }
+  else
+    {
+      GPtrArray *ms = pe_document_get_measures (doc);
+      g_autofree char *validity = NULL;
+
+      g_print ("%s\n%s\n", pe_document_get_title (doc)->zh, pe_document_get_title (doc)->en);
+      g_print ("%s %s\n", tr (pex, pe_document_get_issuer (doc)),
+               pe_document_get_number (doc) ? pe_document_get_number (doc) : "");
+      g_print ("%s: %s\n", pex->lang == PE_LANGUAGE_ZH ? "有效期" : "Validity",
+               validity_summary (pex, doc, pex->as_of, &validity));
+      g_print ("%s\n", tr (pex, pe_document_get_validity_text (doc)));
+      for (guint i = 0; i < ms->len; i++)
+        {
+          PeMeasure *m = g_ptr_array_index (ms, i);
+          g_print ("  %-10s %s\n", m->id, tr (pex, m->title));
+        }
+    }
+  return 0;
+}
+
+static char *
+format_rational_field (PeField          *f,
+                       const PeRational *r)
+{
+  PeValue v = { .kind = PE_VALUE_NUMBER, .number = *r };
+  return pe_value_to_string (f->type, &v);
+}
+
+static int
+cmd_calculators (Pex   *pex,
+                 char **args)
+{
+  int status = 0;
+  PeDocument *doc;
+  GPtrArray *calcs;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  if (args[0] == NULL || args[1] != NULL)
+    return fail (pex, EXIT_USAGE, "usage: pex calculators DOC");
+  if ((doc = find_document (pex, args[0], &status)) == NULL)
+    return status;
+
+  calcs = pe_document_get_calculators (doc);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < calcs->len; i++)
+    {
+      PeCalculator *c = g_ptr_array_index (calcs, i);
+
+      if (pex->json)
+        {
+          json_builder_begin_object (b);
+          add_string (b, "id", c->id);
+          add_string (b, "measure", c->measure_id);
+          add_string (b, "category", c->category);
+          add_text (b, "title", c->title);
+          json_builder_set_member_name (b, "has_amount");
+          json_builder_add_boolean_value (b, pe_calculator_has_amount (c));
+          json_builder_set_member_name (b, "fields");
+          json_builder_begin_array (b);
+        }
+      else
+        g_print ("%s  (%s %s)  %s\n", c->id, pex->lang == PE_LANGUAGE_ZH ? "措施" : "measure",
+                 c->measure_id, tr (pex, c->title));
+
+      for (guint j = 0; j < c->fields->len; j++)
+        {
+          PeField *f = g_ptr_array_index (c->fields, j);
+          g_autofree char *min = f->has_min ? format_rational_field (f, &f->min) : NULL;
+          g_autofree char *max = f->has_max ? format_rational_field (f, &f->max) : NULL;
+          g_autoptr(GString) choices = g_string_new (NULL);
+
+          if (f->choices != NULL)
+            for (guint k = 0; k < f->choices->len; k++)
+              g_string_append_printf (choices, "%s%s", k ? "|" : "",
+                                      ((PeChoice *) g_ptr_array_index (f->choices, k))->id);
+
+          if (pex->json)
+            {
+              json_builder_begin_object (b);
+              add_string (b, "id", f->id);
+              add_string (b, "type", pe_value_type_to_string (f->type));
+              add_string (b, "role", f->role == PE_FIELD_ROLE_READING ? "reading" : "input");
+              add_text (b, "label", f->label);
+              add_text (b, "unit", f->unit);
+              add_string (b, "min", min);
+              add_string (b, "max", max);
+              json_builder_set_member_name (b, "required");
+              json_builder_add_boolean_value (b, f->required);
+              add_string (b, "default", f->default_value);
+              if (f->choices != NULL)
+                {
+                  json_builder_set_member_name (b, "choices");
+                  json_builder_begin_array (b);
+                  for (guint k = 0; k < f->choices->len; k++)
+                    {
+                      PeChoice *ch = g_ptr_array_index (f->choices, k);
+                      json_builder_begin_object (b);
+                      add_string (b, "id", ch->id);
+                      add_text (b, "label", ch->label);
+                      json_builder_end_object (b);
+                    }
+                  json_builder_end_array (b);
+                }
+              json_builder_end_object (b);
+            }
+          else
+            g_print ("    %-22s %-8s%s%s%s%s%s%s%s%s  %s\n", f->id, pe_value_type_to_string (f->type),
+                     f->required ? " required" : "",
+                     min ? " min=" : "", min ? min : "", max ? " max=" : "", max ? max : "",
+                     choices->len ? " " : "", choices->str,
+                     f->default_value ? " (default)" : "",
+                     tr (pex, f->label));
+        }
+
+      if (pex->json)
+        {
+          json_builder_end_array (b);
+          json_builder_set_member_name (b, "outputs");
+          json_builder_begin_array (b);
+          {
+            g_autoptr(GPtrArray) outs = pe_calculator_list_outputs (c);
+            for (guint j = 0; j < outs->len; j++)
+              {
+                PeOutput *o = g_ptr_array_index (outs, j);
+                json_builder_begin_object (b);
+                add_string (b, "id", o->id);
+                add_string (b, "type", pe_value_type_to_string (o->type));
+                add_text (b, "label", o->label);
+                json_builder_end_object (b);
+              }
+          }
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+    }
+  json_builder_end_array (b);
+
+  if (pex->json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (b);
+      print_json (root);
+    }
+  return 0;
+}
+
+static void
+print_result (Pex          *pex,
+              PeCalculator *calc,
+              PeResult     *r)
+{
+  GPtrArray *trace = pe_result_get_trace (r);
+  GPtrArray *outputs = pe_result_get_outputs (r);
+  GPtrArray *readings = pe_result_get_readings (r);
+  gboolean zh = pex->lang == PE_LANGUAGE_ZH;
+
+  g_print ("%s\n", tr (pex, calc->title));
+  switch (pe_result_get_verdict (r))
+    {
+    case PE_VERDICT_ELIGIBLE:
+      g_print ("%s\n", zh ? "结论：符合条件" : "Verdict: eligible");
+      break;
+    case PE_VERDICT_NOT_ELIGIBLE:
+      {
+        PeTraceStep *f = pe_result_get_failed_step (r);
+        g_print ("%s %s\n", zh ? "结论：不符合条件 —" : "Verdict: not eligible —",
+                 tr (pex, f->note ? f->note : f->label));
+        if (f->clause)
+          g_print ("  [%s %s] “%s”\n", zh ? "措施" : "measure", f->clause->measure_id, f->clause->quote);
+      }
+      break;
+    case PE_VERDICT_CANNOT_DECIDE:
+      {
+        GStrv missing = pe_result_get_missing (r);
+        g_autofree char *list = missing ? g_strjoinv (", ", missing) : g_strdup ("");
+        g_print ("%s %s\n", zh ? "结论：无法判断，缺少：" : "Verdict: cannot decide, missing:", list);
+      }
+      break;
+    default:
+      break;
+    }
+
+  {
+    gint64 potential;
+    gboolean pmax;
+
+    if (pe_result_get_amount_if_in_force (r, &potential, &pmax))
+      {
+        g_autofree char *amount = pe_yuan_format (potential);
+        g_print ("%s %s%s\n", zh ? "有效期内金额：" : "Amount while in force:",
+                 pmax ? (zh ? "最高 " : "up to ") : "", amount);
+      }
+  }
+  if (!pex->as_of_given)
+    g_print ("%s\n", zh ? "未检查有效期（可用 --as-of 指定日期）" : "Validity not checked (give --as-of DATE to check it)");
+  if (pe_result_has_amount (r))
+    {
+      g_autofree char *amount = pe_yuan_format (pe_result_get_amount (r));
+      g_print ("%s %s%s\n", zh ? "金额：" : "Amount:", pe_result_get_is_maximum (r) ? (zh ? "最高 " : "up to ") : "", amount);
+    }
+  for (guint i = 0; i < outputs->len; i++)
+    {
+      PeOutput *o = g_ptr_array_index (outputs, i);
+      const char *choice = pe_output_format_choice (o, pex->lang);
+      g_autofree char *v = choice ? g_strdup (choice) : pe_value_format (o->type, &o->value);
+      g_print ("  %s: %s%s\n", tr (pex, o->label),
+               o->value.is_maximum ? (zh ? "最高 " : "up to ") : "", v);
+    }
+
+  if (readings->len > 0)
+    {
+      g_print ("%s\n", zh ? "采用的理解：" : "Readings taken:");
+      for (guint i = 0; i < readings->len; i++)
+        g_print ("  - %s\n", tr (pex, g_ptr_array_index (readings, i)));
+    }
+
+  g_print ("%s\n", zh ? "计算过程：" : "Trace:");
+  for (guint i = 0; i < trace->len; i++)
+    {
+      PeTraceStep *s = g_ptr_array_index (trace, i);
+      g_autofree char *v = pe_value_format (s->type, &s->value);
+
+      g_print ("  %s = %s%s\n", tr (pex, s->label), s->value.is_maximum ? (zh ? "最高 " : "up to ") : "", v);
+      if (s->clause)
+        g_print ("      [%s %s] “%s”\n", zh ? "措施" : "measure", s->clause->measure_id, s->clause->quote);
+    }
+}
+
+static int
+cmd_calc (Pex   *pex,
+          char **args)
+{
+  g_autoptr(GHashTable) inputs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  /* without --as-of, calc answers what the text gives, validity aside */
+  PeEvalOptions options = { pex->as_of_given ? pex->as_of : 0, pex->issue_date };
+  PeCalculator *calc;
+  int status = 0;
+  PeDocument *doc;
+
+  if (args[0] == NULL || args[1] == NULL)
+    return fail (pex, EXIT_USAGE, "usage: pex calc DOC CALCULATOR key=value…");
+  if ((doc = find_document (pex, args[0], &status)) == NULL)
+    return status;
+  calc = pe_document_get_calculator (doc, args[1]);
+  if (calc == NULL)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+      GPtrArray *calcs = pe_document_get_calculators (doc);
+      for (guint i = 0; i < calcs->len; i++)
+        g_string_append_printf (ids, "%s%s", i ? ", " : "", ((PeCalculator *) g_ptr_array_index (calcs, i))->id);
+      return fail (pex, EXIT_USAGE, "no calculator “%s” in “%s” (calculators: %s)", args[1], args[0], ids->str);
+    }
+
+  for (guint i = 2; args[i] != NULL; i++)
+    {
+      char *eq = strchr (args[i], '=');
+
+      if (eq == NULL || eq == args[i])
+        return fail (pex, EXIT_USAGE, "“%s” is not key=value", g_utf8_validate (args[i], -1, NULL) ? args[i] : "…");
+      *eq = '\0';
+      if (g_hash_table_contains (inputs, args[i]))
+        return fail (pex, EXIT_USAGE, "“%s” is given twice", args[i]);
+      g_hash_table_insert (inputs, args[i], eq + 1);
+    }
+
+  /* a required field must be given (a default counts) */
+  for (guint i = 0; i < calc->fields->len; i++)
+    {
+      PeField *f = g_ptr_array_index (calc->fields, i);
+      if (f->required && f->default_value == NULL && !g_hash_table_contains (inputs, f->id))
+        return fail (pex, EXIT_USAGE, "%s (%s) is required and missing", f->id, tr (pex, f->label));
+    }
+
+  result = pe_calculator_evaluate (calc, inputs, &options, &error);
+  if (result == NULL)
+    return fail (pex, g_error_matches (error, PE_ERROR, PE_ERROR_INVALID_DATA) ? EXIT_FAILURE : EXIT_USAGE,
+                 "%s", error->message);
+
+  if (pex->json)
+    {
+      g_autoptr(JsonNode) root = pe_result_to_json (result);
+      print_json (root);
+    }
+  else
+    print_result (pex, calc, result);
+  return 0;
+}
+
+static int
+cmd_charts (Pex   *pex,
+            char **args)
+{
+  int status = 0;
+  PeDocument *doc;
+  GPtrArray *charts;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return fail (pex, EXIT_USAGE, "usage: pex charts DOC");
+  if ((doc = find_document (pex, args[0], &status)) == NULL)
+    return status;
+  charts = pe_document_get_charts (doc);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      PeChartSpec *c = g_ptr_array_index (charts, i);
+      g_print ("%-20s %-10s %s\n", c->id, c->kind, tr (pex, c->title));
+    }
+  return 0;
+}
+
+static int
+cmd_chart (Pex   *pex,
+           char **args)
+{
+  g_autoptr(PeChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  PeChartSpec *spec;
+  int status = 0;
+  PeDocument *doc;
+
+  if (args[0] == NULL || args[1] == NULL || args[2] != NULL || pex->out == NULL)
+    return fail (pex, EXIT_USAGE, "usage: pex chart DOC CHART --out FILE.{png,svg,pdf,csv}");
+  if ((doc = find_document (pex, args[0], &status)) == NULL)
+    return status;
+  spec = pe_document_get_chart (doc, args[1]);
+  if (spec == NULL)
+    return fail (pex, EXIT_USAGE, "no chart “%s” in “%s”", args[1], args[0]);
+
+  model = pe_chart_build (doc, spec, pex->lang, pex->as_of, &error);
+  if (model == NULL)
+    return fail (pex, EXIT_FAILURE, "%s", error->message);
+
+  if (g_str_has_suffix (pex->out, ".csv"))
+    {
+      g_autofree char *csv = pe_chart_model_to_csv (model);
+      if (!g_file_set_contents (pex->out, csv, -1, &error))
+        return fail (pex, EXIT_FAILURE, "%s", error->message);
+    }
+  else if (!pe_chart_export (model, pex->out, 720, 420, 1, NULL, &error))
+    return fail (pex, EXIT_USAGE, "%s", error->message);
+  return 0;
+}
+
+static void
+quiet_log (const char     *domain,
+           GLogLevelFlags  level,
+           const char     *message,
+           gpointer        data)
+{
+}
+
+static gboolean
+parse_date_option (const char  *name,
+                   const char  *value,
+                   guint32     *out,
+                   GError     **error)
+{
+  if (!pe_date_parse (value, out))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "%s: “%s” is not a date YYYY-MM-DD between 1900 and 2200", name, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *as_of = NULL;
+  g_autofree char *issue_date = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *out = NULL;
+  gboolean json = FALSE;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GOptionContext) ctx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PePluginsEngine) engine = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Machine-readable output", NULL },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "The date asked about (default: today)", "YYYY-MM-DD" },
+    { "issue-date", 0, 0, G_OPTION_ARG_STRING, &issue_date, "A document's issue date, when its text does not give it", "YYYY-MM-DD" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of labels: zh or en (default: from the locale)", "LANG" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output file of “chart”", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "COMMAND [ARGS…]" },
+    { NULL }
+  };
+  Pex pex = { 0 };
+  const char *cmd;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  ctx = g_option_context_new ("COMMAND");
+  g_option_context_set_summary (ctx,
+    "Commands:\n"
+    "  list                       the documents\n"
+    "  show DOC [MEASURE]         a document or one measure, Chinese and English\n"
+    "  calculators DOC            each calculator with its fields\n"
+    "  calc DOC CALC key=value…   evaluate a calculator\n"
+    "  charts DOC                 the charts of a document\n"
+    "  chart DOC CHART --out F    export a chart (.png .svg .pdf .csv)");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      pex.json = json;
+      return fail (&pex, EXIT_USAGE, "%s", error->message);
+    }
+
+  pex.json = json;
+  pex.out = out;
+  pex.lang = lang == NULL ? pe_language_default ()
+           : g_str_equal (lang, "zh") ? PE_LANGUAGE_ZH : PE_LANGUAGE_EN;
+  if (lang != NULL && !g_str_equal (lang, "zh") && !g_str_equal (lang, "en"))
+    return fail (&pex, EXIT_USAGE, "--lang: “%s” is neither zh nor en", lang);
+
+  if (as_of != NULL)
+    {
+      if (!parse_date_option ("--as-of", as_of, &pex.as_of, &error))
+        return fail (&pex, EXIT_USAGE, "%s", error->message);
+      pex.as_of_given = TRUE;
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      GDate d;
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      pex.as_of = g_date_get_julian (&d);
+    }
+  if (issue_date != NULL && !parse_date_option ("--issue-date", issue_date, &pex.issue_date, &error))
+    return fail (&pex, EXIT_USAGE, "%s", error->message);
+
+  if (rest == NULL || rest[0] == NULL)
+    {
+      g_autofree char *help = g_option_context_get_help (ctx, TRUE, NULL);
+      g_printerr ("%s", help);
+      return EXIT_USAGE;
+    }
+
+  /* pex reports plugin failures itself; the log's copy only with G_MESSAGES_DEBUG */
+  if (g_getenv ("G_MESSAGES_DEBUG") == NULL)
+    g_log_set_handler ("pe-plugins", G_LOG_LEVEL_WARNING, quiet_log, NULL);
+  engine = pe_plugins_engine_new ();
+  pe_plugins_engine_load_all (engine);
+  pex.engine = engine;
+
+  cmd = rest[0];
+  if (g_str_equal (cmd, "list") && rest[1] == NULL)
+    return cmd_list (&pex);
+  if (g_str_equal (cmd, "show"))
+    return cmd_show (&pex, rest + 1);
+  if (g_str_equal (cmd, "calculators"))
+    return cmd_calculators (&pex, rest + 1);
+  if (g_str_equal (cmd, "calc"))
+    return cmd_calc (&pex, rest + 1);
+  if (g_str_equal (cmd, "charts"))
+    return cmd_charts (&pex, rest + 1);
+  if (g_str_equal (cmd, "chart"))
+    return cmd_chart (&pex, rest + 1);
+
+  return fail (&pex, EXIT_USAGE, "unknown command “%s” (list, show, calculators, calc, charts, chart)",
+               g_utf8_validate (cmd, -1, NULL) ? cmd : "…");
+}

@@ -1,0 +1,515 @@
+/* pe-calculator.c — evaluating a calculator over the user's inputs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Rounding, stated once: every figure is computed exactly (fractions of
+ * integers); a yuan figure is rounded down to the whole yuan when it is
+ * shown or reported, so no result ever exceeds what the text allows.
+ */
+#define G_LOG_DOMAIN "pe-calculator"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pe-calculator.h"
+#include "pe-document-private.h"
+#include "pe-error.h"
+#include "pe-expr-private.h"
+#include "pe-rc-private.h"
+#include "pe-result-private.h"
+
+static void
+choice_clear (PeChoice *self)
+{
+  g_free (self->id);
+  g_clear_pointer (&self->label, pe_text_free);
+}
+
+static void
+field_clear (PeField *self)
+{
+  g_free (self->id);
+  g_free (self->default_value);
+  g_clear_pointer (&self->label, pe_text_free);
+  g_clear_pointer (&self->help, pe_text_free);
+  g_clear_pointer (&self->unit, pe_text_free);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+}
+
+void
+_pe_calculator_clear (PeCalculator *self)
+{
+  g_free (self->id);
+  g_free (self->measure_id);
+  g_free (self->category);
+  g_clear_pointer (&self->title, pe_text_free);
+  g_clear_pointer (&self->description, pe_text_free);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->readings, g_ptr_array_unref);
+  g_clear_pointer (&self->conditions, g_ptr_array_unref);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+}
+
+PE_DEFINE_RC_BOXED (PeChoice, pe_choice, choice_clear)
+PE_DEFINE_RC_BOXED (PeField, pe_field, field_clear)
+PE_DEFINE_RC_BOXED (PeCalculator, pe_calculator, _pe_calculator_clear)
+
+/**
+ * pe_calculator_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document it belongs to
+ */
+PeDocument *
+pe_calculator_get_document (PeCalculator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->document;
+}
+
+/**
+ * pe_calculator_get_field:
+ *
+ * Returns: (transfer none) (nullable):
+ */
+PeField *
+pe_calculator_get_field (PeCalculator *self,
+                         const char   *field_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (field_id != NULL, NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      PeField *f = g_ptr_array_index (self->fields, i);
+      if (g_str_equal (f->id, field_id))
+        return f;
+    }
+  return NULL;
+}
+
+/**
+ * pe_calculator_list_outputs:
+ *
+ * The outputs the calculator reports, with unknown values.
+ *
+ * Returns: (transfer container) (element-type PeOutput):
+ */
+GPtrArray *
+pe_calculator_list_outputs (PeCalculator *self)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_output_unref);
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      PeRule *rule = g_ptr_array_index (self->steps, i);
+      PeOutput *o;
+
+      if (!rule->output)
+        continue;
+      o = _pe_output_new (rule->id);
+      o->label = pe_text_copy (rule->label);
+      o->type = rule->type;
+      if (rule->labels != NULL)
+        o->labels = g_hash_table_ref (rule->labels);
+      g_ptr_array_add (list, o);
+    }
+  return list;
+}
+
+gboolean
+pe_calculator_has_amount (PeCalculator *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->amount_step >= 0;
+}
+
+static char *
+format_bound (PeField          *field,
+              const PeRational *bound)
+{
+  PeValue v = { .kind = PE_VALUE_NUMBER, .number = *bound };
+  return pe_value_format (field->type, &v);
+}
+
+/**
+ * pe_field_parse:
+ * @field: a field
+ * @text: what the user typed
+ * @value: (out caller-allocates): the value
+ * @error: why @text is refused, worded to follow the field's name
+ *
+ * Reads @text as @field's type and checks it against the field's choices
+ * and bounds.
+ */
+gboolean
+pe_field_parse (PeField     *field,
+                const char  *text,
+                PeValue     *value,
+                GError     **error)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!pe_value_parse (field->type, text, value, error))
+    return FALSE;
+
+  if (field->type == PE_VALUE_TYPE_CHOICE)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < field->choices->len; i++)
+        {
+          PeChoice *c = g_ptr_array_index (field->choices, i);
+          if (g_str_equal (c->id, value->string))
+            return TRUE;
+          g_string_append_printf (ids, "%s%s", i ? ", " : "", c->id);
+        }
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                   _("“%s” is not one of the choices (%s)"),
+                   g_utf8_validate (text, -1, NULL) && strlen (text) < 80 ? text : "…", ids->str);
+      return FALSE;
+    }
+
+  if (value->kind == PE_VALUE_NUMBER)
+    {
+      if (field->has_min && pe_rational_compare (value->number, field->min) < 0)
+        {
+          g_autofree char *b = format_bound (field, &field->min);
+
+          if (field->min.num == 0)
+            g_set_error_literal (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                                 _("must not be negative"));
+          else
+            g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                         _("must be at least %s"), b);
+          return FALSE;
+        }
+      if (field->has_max && pe_rational_compare (value->number, field->max) > 0)
+        {
+          g_autofree char *b = format_bound (field, &field->max);
+          g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT, _("must be at most %s"), b);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static GStrv
+missing_names (PeCalculator *self,
+               guint64       missing,
+               gboolean      need_issue_date)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  if (need_issue_date)
+    g_strv_builder_add (b, "issue_date");
+  for (guint i = 0; i < self->fields->len && i < 64; i++)
+    if (missing & (G_GUINT64_CONSTANT (1) << i))
+      g_strv_builder_add (b, ((PeField *) g_ptr_array_index (self->fields, i))->id);
+  return g_strv_builder_end (b);
+}
+
+static PeTraceStep *
+trace_from_rule (PeTraceKind    kind,
+                 const PeRule  *rule,
+                 const PeValue *value)
+{
+  PeTraceStep *step = _pe_trace_step_new (kind, rule->id);
+
+  step->label = pe_text_copy (rule->label);
+  step->type = rule->type;
+  step->value = *value;
+  step->formula = g_strdup (rule->formula);
+  step->clause = pe_clause_ref (rule->clause);
+  if (kind == PE_TRACE_CONDITION && value->kind == PE_VALUE_BOOLEAN && !value->boolean)
+    step->note = pe_text_copy (rule->fail);
+  return step;
+}
+
+static PeTraceStep *
+validity_step (PeDocument *doc,
+               guint32     as_of,
+               PeInForce   in_force)
+{
+  PeTraceStep *step = _pe_trace_step_new (PE_TRACE_VALIDITY, "validity");
+  g_autofree char *date = pe_date_to_string (as_of);
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+
+  switch (in_force)
+    {
+    case PE_IN_FORCE_YES:
+      zh = g_strdup_printf ("%s 文件有效", date);
+      en = g_strdup_printf ("The document is in force on %s", date);
+      break;
+    case PE_IN_FORCE_NOT_YET:
+      zh = g_strdup_printf ("%s 文件尚未施行", date);
+      en = g_strdup_printf ("The document is not yet in force on %s", date);
+      break;
+    case PE_IN_FORCE_EXPIRED:
+      zh = g_strdup_printf ("%s 文件已过有效期", date);
+      en = g_strdup_printf ("The document has expired by %s", date);
+      break;
+    case PE_IN_FORCE_UNKNOWN:
+    default:
+      zh = g_strdup ("文件未载明印发日期，无法判断是否有效：请提供印发日期");
+      en = g_strdup ("The text does not give the issue date, so whether it is in force "
+                     "cannot be decided: supply the issue date");
+      break;
+    }
+
+  step->label = pe_text_new (zh, en);
+  step->type = PE_VALUE_TYPE_BOOLEAN;
+  if (in_force == PE_IN_FORCE_UNKNOWN)
+    step->value.kind = PE_VALUE_UNKNOWN;
+  else
+    {
+      step->value.kind = PE_VALUE_BOOLEAN;
+      step->value.boolean = in_force == PE_IN_FORCE_YES;
+    }
+  if (doc->validity_clause != NULL)
+    step->clause = pe_clause_ref (doc->validity_clause);
+  step->note = pe_text_copy (doc->validity_text);
+  return step;
+}
+
+static gboolean
+parse_inputs (PeCalculator  *self,
+              GHashTable    *inputs,
+              PeValue       *values,
+              GError       **error)
+{
+  GHashTableIter iter;
+  gpointer key, val;
+
+  if (inputs != NULL)
+    {
+      g_hash_table_iter_init (&iter, inputs);
+      while (g_hash_table_iter_next (&iter, &key, &val))
+        {
+          if (pe_calculator_get_field (self, key) == NULL)
+            {
+              g_autoptr(GString) ids = g_string_new (NULL);
+
+              for (guint i = 0; i < self->fields->len; i++)
+                g_string_append_printf (ids, "%s%s", i ? ", " : "",
+                                        ((PeField *) g_ptr_array_index (self->fields, i))->id);
+              g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                           _("“%s” is not a field of the calculator “%s” (its fields: %s)"),
+                           g_utf8_validate (key, -1, NULL) && strlen (key) < 80 ? (char *) key : "…",
+                           self->id, ids->str);
+              return FALSE;
+            }
+        }
+    }
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      PeField *f = g_ptr_array_index (self->fields, i);
+      const char *text = inputs != NULL ? g_hash_table_lookup (inputs, f->id) : NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      memset (&values[i], 0, sizeof (PeValue));
+      if (text == NULL)
+        text = f->default_value;
+      if (text == NULL)
+        continue;   /* unknown */
+      if (!pe_field_parse (f, text, &values[i], &local_error))
+        {
+          g_set_error (error, PE_ERROR, local_error->code, _("%s (%s) %s"),
+                       f->id, pe_text_get (f->label, pe_language_default ()),
+                       local_error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * pe_calculator_evaluate:
+ * @self: a calculator
+ * @inputs: (nullable) (element-type utf8 utf8): field id → text as typed
+ * @options: (nullable): the date asked about, and a user-supplied issue date
+ * @error: a message naming the field when an input is wrong
+ *
+ * Returns: (transfer full): the result, or %NULL on invalid input
+ */
+PeResult *
+pe_calculator_evaluate (PeCalculator         *self,
+                        GHashTable           *inputs,
+                        const PeEvalOptions  *options,
+                        GError              **error)
+{
+  PeEvalOptions no_options = { 0 };
+  g_autoptr(PeResult) result = NULL;
+  g_autofree PeValue *fields = NULL;
+  g_autofree PeValue *steps = NULL;
+  PeExprScope scope;
+  PeTraceStep *failed = NULL;
+  guint64 missing = 0;
+  gboolean need_issue_date = FALSE;
+  gboolean figures;
+  PeVerdict verdict;
+  PeDocument *doc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->document != NULL, NULL);
+
+  doc = self->document;
+  if (options == NULL)
+    options = &no_options;
+
+  fields = g_new0 (PeValue, MAX (1, self->fields->len));
+  steps = g_new0 (PeValue, MAX (1, self->steps->len));
+  if (!parse_inputs (self, inputs, fields, error))
+    return NULL;
+
+  result = _pe_result_new (doc->id, self->id, self->measure_id, self->category);
+
+  for (guint i = 0; i < self->readings->len; i++)
+    _pe_result_add_reading (result, g_ptr_array_index (self->readings, i));
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      PeField *f = g_ptr_array_index (self->fields, i);
+
+      if (f->role != PE_FIELD_ROLE_READING || fields[i].kind != PE_VALUE_STRING)
+        continue;
+      for (guint j = 0; j < f->choices->len; j++)
+        {
+          PeChoice *c = g_ptr_array_index (f->choices, j);
+          if (c->id == fields[i].string || g_str_equal (c->id, fields[i].string))
+            {
+              g_autofree char *zh = g_strdup_printf ("%s：%s", f->label->zh, c->label->zh);
+              g_autofree char *en = g_strdup_printf ("%s: %s", f->label->en, c->label->en);
+              g_autoptr(PeText) t = pe_text_new (zh, en);
+              _pe_result_add_reading (result, t);
+            }
+        }
+    }
+
+  scope.fields = fields;
+  scope.steps = steps;
+  scope.parameters = doc->parameter_values;
+  scope.as_of = options->as_of;
+
+  /* 1. Is the document in force on the date asked about? */
+  if (options->as_of != 0)
+    {
+      PeInForce in_force = pe_document_in_force (doc, options->as_of, options->issue_date, NULL, NULL);
+      PeTraceStep *step = validity_step (doc, options->as_of, in_force);
+
+      _pe_result_take_trace (result, step);
+      if (in_force == PE_IN_FORCE_NOT_YET || in_force == PE_IN_FORCE_EXPIRED)
+        failed = step;
+      else if (in_force == PE_IN_FORCE_UNKNOWN)
+        need_issue_date = TRUE;
+    }
+
+  /* 2. The conditions. All are traced, so the user sees every reason. */
+  for (guint i = 0; i < self->conditions->len; i++)
+    {
+      PeRule *rule = g_ptr_array_index (self->conditions, i);
+      PeValue v;
+      PeTraceStep *step;
+
+      if (!_pe_expr_eval (rule->expr, &scope, &v, error))
+        return NULL;
+      step = trace_from_rule (PE_TRACE_CONDITION, rule, &v);
+      _pe_result_take_trace (result, step);
+      if (v.kind == PE_VALUE_UNKNOWN)
+        missing |= v.missing;
+      else if (!v.boolean && failed == NULL)
+        failed = step;
+    }
+
+  /* A document out of force still shows what it would give: analysts study
+   * past policies. Only a failed condition of the measure itself stops the
+   * computation. */
+  figures = failed == NULL || failed->kind == PE_TRACE_VALIDITY;
+  if (failed != NULL)
+    verdict = PE_VERDICT_NOT_ELIGIBLE;
+  else if (missing != 0 || need_issue_date)
+    verdict = PE_VERDICT_CANNOT_DECIDE;
+  else
+    verdict = self->conditions->len > 0 ? PE_VERDICT_ELIGIBLE : PE_VERDICT_NONE;
+
+  /* 3. The figures, unless a condition already failed. */
+  if (figures)
+    {
+      for (guint i = 0; i < self->steps->len; i++)
+        {
+          PeRule *rule = g_ptr_array_index (self->steps, i);
+
+          if (!_pe_expr_eval (rule->expr, &scope, &steps[i], error))
+            return NULL;
+          _pe_result_take_trace (result, trace_from_rule (PE_TRACE_STEP, rule, &steps[i]));
+          if (rule->output)
+            {
+              PeOutput *o = _pe_output_new (rule->id);
+
+              o->label = pe_text_copy (rule->label);
+              o->type = rule->type;
+              o->value = steps[i];
+              if (rule->labels != NULL)
+                o->labels = g_hash_table_ref (rule->labels);
+              _pe_result_take_output (result, o);
+            }
+        }
+
+      if (self->amount_step >= 0)
+        {
+          const PeValue *amount = &steps[self->amount_step];
+
+          if (amount->kind == PE_VALUE_UNKNOWN)
+            {
+              missing |= amount->missing;
+              verdict = PE_VERDICT_CANNOT_DECIDE;
+            }
+          else if (verdict == PE_VERDICT_NOT_ELIGIBLE)
+            {
+              gint64 yuan = pe_rational_floor (amount->number);
+              if (yuan >= 0)
+                _pe_result_set_amount_if_in_force (result, yuan, amount->is_maximum);
+            }
+          else if (verdict != PE_VERDICT_CANNOT_DECIDE)
+            {
+              gint64 yuan = pe_rational_floor (amount->number);
+
+              if (yuan < 0)
+                {
+                  g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
+                               "%s: calculator “%s” computed a negative amount",
+                               doc->origin, self->id);
+                  return NULL;
+                }
+              _pe_result_set_amount (result, yuan, amount->is_maximum);
+            }
+        }
+      else
+        {
+          /* a checker: an output it cannot compute means an input is missing */
+          for (guint i = 0; i < self->steps->len; i++)
+            if (((PeRule *) g_ptr_array_index (self->steps, i))->output &&
+                steps[i].kind == PE_VALUE_UNKNOWN)
+              {
+                missing |= steps[i].missing;
+                if (verdict != PE_VERDICT_NOT_ELIGIBLE)
+                  verdict = PE_VERDICT_CANNOT_DECIDE;
+              }
+        }
+    }
+
+  {
+    g_auto(GStrv) names = missing_names (self, missing, need_issue_date);
+    _pe_result_set_verdict (result, verdict, failed,
+                           verdict == PE_VERDICT_CANNOT_DECIDE ? names : NULL);
+  }
+
+  return g_steal_pointer (&result);
+}

@@ -1,0 +1,1562 @@
+/* pe-document-loader.c — reading and checking a document's JSON data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The format is described in docs/data-format.md. Every problem is reported
+ * as "ORIGIN: JSON-PATH: what is wrong" and nothing of a bad file is kept.
+ * Beyond the types, the loader checks what makes the data trustworthy:
+ * ids are unique, every formula parses and type-checks, and every quoted
+ * clause really stands in the text of the measure it cites.
+ */
+#define G_LOG_DOMAIN "pe-document"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "pe-document-private.h"
+#include "pe-error.h"
+#include "pe-expr-private.h"
+
+extern GDestroyNotify _pe_chart_bar_free_func;
+
+/* Data files are small; anything much larger is not a document. */
+#define MAX_DATA_BYTES (8 * 1024 * 1024)
+
+typedef struct
+{
+  const char   *origin;
+  GString      *path;
+  GError      **error;
+  PeDocument   *doc;
+  GHashTable   *parameter_index;   /* id -> index + 1 */
+  GHashTable   *stripped_texts;    /* measure id -> text without white space */
+  /* while reading a calculator */
+  PeCalculator *calc;
+} Loader;
+
+G_GNUC_PRINTF (2, 3)
+static gboolean
+fail (Loader     *L,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  if (*L->error != NULL)
+    return FALSE;
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (L->error, PE_ERROR, PE_ERROR_INVALID_DATA, "%s: %s: %s",
+               L->origin, L->path->str, msg);
+  return FALSE;
+}
+
+static gsize
+push_member (Loader     *L,
+             const char *name)
+{
+  gsize old = L->path->len;
+  g_string_append_printf (L->path, ".%s", name);
+  return old;
+}
+
+static gsize
+push_index (Loader *L,
+            guint   index)
+{
+  gsize old = L->path->len;
+  g_string_append_printf (L->path, "[%u]", index);
+  return old;
+}
+
+static void
+pop (Loader *L,
+     gsize   old)
+{
+  g_string_truncate (L->path, old);
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING: return "a string";
+    case G_TYPE_BOOLEAN: return "a boolean";
+    case G_TYPE_INT64: return "an integer";
+    case G_TYPE_DOUBLE: return "a decimal number";
+    default: return "a value";
+    }
+}
+
+/* Gets member @name of @obj. Missing and required: an error. Missing and
+ * optional, or null and optional: *out is NULL and TRUE is returned. */
+static gboolean
+get_member (Loader      *L,
+            JsonObject  *obj,
+            const char  *name,
+            gboolean     required,
+            JsonNode   **out)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          if (node == NULL)
+            return fail (L, "the member “%s” is missing", name);
+          return fail (L, "the member “%s” must not be null", name);
+        }
+      return TRUE;
+    }
+  *out = node;
+  return TRUE;
+}
+
+static gboolean
+read_string (Loader      *L,
+             JsonObject  *obj,
+             const char  *name,
+             gboolean     required,
+             char       **out)
+{
+  JsonNode *node;
+  gsize old;
+
+  if (!get_member (L, obj, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  old = push_member (L, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (L, "expected a string, found %s", node_type_name (node));
+  if (required && *json_node_get_string (node) == '\0')
+    return fail (L, "must not be empty");
+  pop (L, old);
+  g_free (*out);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_object (Loader      *L,
+             JsonObject  *obj,
+             const char  *name,
+             gboolean     required,
+             JsonObject **out)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!get_member (L, obj, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      gsize old = push_member (L, name);
+      fail (L, "expected an object, found %s", node_type_name (node));
+      pop (L, old);
+      return FALSE;
+    }
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+read_array (Loader     *L,
+            JsonObject *obj,
+            const char *name,
+            gboolean    required,
+            JsonArray **out)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!get_member (L, obj, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      gsize old = push_member (L, name);
+      fail (L, "expected an array, found %s", node_type_name (node));
+      pop (L, old);
+      return FALSE;
+    }
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+read_int (Loader     *L,
+          JsonObject *obj,
+          const char *name,
+          gboolean    required,
+          gint64     *out)
+{
+  JsonNode *node;
+  gsize old;
+
+  if (!get_member (L, obj, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  old = push_member (L, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (L, "expected an integer, found %s", node_type_name (node));
+  pop (L, old);
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+read_bool (Loader     *L,
+           JsonObject *obj,
+           const char *name,
+           gboolean   *out)
+{
+  JsonNode *node;
+  gsize old;
+
+  if (!get_member (L, obj, name, FALSE, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  old = push_member (L, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (L, "expected true or false, found %s", node_type_name (node));
+  pop (L, old);
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* {"zh": "…", "en": "…"}: both languages are required, and non-empty. */
+static gboolean
+text_from_node (Loader    *L,
+                JsonNode  *node,
+                PeText   **out)
+{
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+  JsonObject *t;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (L, "expected {\"zh\": …, \"en\": …}, found %s", node_type_name (node));
+  t = json_node_get_object (node);
+  if (!read_string (L, t, "zh", TRUE, &zh) || !read_string (L, t, "en", TRUE, &en))
+    return FALSE;
+  g_clear_pointer (out, pe_text_free);
+  *out = pe_text_new (zh, en);
+  return TRUE;
+}
+
+static gboolean
+read_text (Loader      *L,
+           JsonObject  *obj,
+           const char  *name,
+           gboolean     required,
+           PeText     **out)
+{
+  JsonNode *node;
+  gsize old;
+
+  if (!get_member (L, obj, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  old = push_member (L, name);
+  if (!text_from_node (L, node, out))
+    return FALSE;
+  pop (L, old);
+  return TRUE;
+}
+
+/* An array of texts, such as the responsible units. */
+static gboolean
+read_text_array (Loader     *L,
+                 JsonObject *obj,
+                 const char *name,
+                 GPtrArray  *into)
+{
+  JsonArray *arr;
+  gsize old;
+
+  if (!read_array (L, obj, name, FALSE, &arr) || arr == NULL)
+    return *L->error == NULL;
+  old = push_member (L, name);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      PeText *t = NULL;
+      gsize o2 = push_index (L, i);
+
+      if (!text_from_node (L, json_array_get_element (arr, i), &t))
+        return FALSE;
+      g_ptr_array_add (into, t);
+      pop (L, o2);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
+static gboolean
+read_date (Loader     *L,
+           JsonObject *obj,
+           const char *name,
+           gboolean    required,
+           guint32    *out)
+{
+  g_autofree char *s = NULL;
+  gsize old;
+
+  if (!read_string (L, obj, name, required, &s))
+    return FALSE;
+  if (s == NULL)
+    return TRUE;
+  old = push_member (L, name);
+  if (!pe_date_parse (s, out))
+    return fail (L, "“%s” is not a date written YYYY-MM-DD", s);
+  pop (L, old);
+  return TRUE;
+}
+
+static gboolean
+valid_id (const char *id)
+{
+  if (id == NULL || *id == '\0' || strlen (id) > 64)
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_id (Loader      *L,
+         JsonObject  *obj,
+         const char  *name,
+         char       **out)
+{
+  gsize old;
+
+  if (!read_string (L, obj, name, TRUE, out))
+    return FALSE;
+  old = push_member (L, name);
+  if (!valid_id (*out))
+    return fail (L, "“%s” is not a valid id (letters, digits, “-” and “_”, at most 64)", *out);
+  pop (L, old);
+  return TRUE;
+}
+
+static char *
+strip_space (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* {"measure": "5", "quote": "…", "quote_en": "…"}; the measure defaults
+ * to @default_measure. */
+static gboolean
+read_clause (Loader      *L,
+             JsonObject  *obj,
+             const char  *name,
+             gboolean     required,
+             const char  *default_measure,
+             PeClause   **out)
+{
+  JsonObject *c;
+  g_autofree char *measure = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *quote_en = NULL;
+  g_autofree char *stripped = NULL;
+  const char *haystack;
+  gsize old;
+
+  *out = NULL;
+  if (!read_object (L, obj, name, required, &c))
+    return FALSE;
+  if (c == NULL)
+    return TRUE;
+
+  old = push_member (L, name);
+  if (!read_string (L, c, "measure", default_measure == NULL, &measure) ||
+      !read_string (L, c, "quote", TRUE, &quote) ||
+      !read_string (L, c, "quote_en", FALSE, &quote_en))
+    return FALSE;
+  if (measure == NULL)
+    measure = g_strdup (default_measure);
+
+  haystack = g_hash_table_lookup (L->stripped_texts, measure);
+  if (haystack == NULL)
+    return fail (L, "cites measure “%s”, which the document does not have", measure);
+  stripped = strip_space (quote);
+  if (strstr (haystack, stripped) == NULL)
+    return fail (L, "the quote “%s” is not in the text of measure “%s”", quote, measure);
+  pop (L, old);
+
+  *out = g_atomic_rc_box_new0 (PeClause);
+  (*out)->measure_id = g_steal_pointer (&measure);
+  (*out)->quote = g_steal_pointer (&quote);
+  (*out)->quote_en = g_steal_pointer (&quote_en);
+  return TRUE;
+}
+
+/* A number in data: an integer, or a string holding an exact decimal or
+ * fraction. JSON decimals are refused: they would pass through a double. */
+static gboolean
+read_number (Loader      *L,
+             JsonObject  *obj,
+             const char  *name,
+             gboolean     required,
+             PeRational  *out,
+             gboolean    *present)
+{
+  JsonNode *node;
+  gsize old;
+
+  if (present != NULL)
+    *present = FALSE;
+  if (!get_member (L, obj, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  old = push_member (L, name);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    *out = PE_RATIONAL_INIT (json_node_get_int (node));
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      if (!pe_rational_parse (json_node_get_string (node), out))
+        return fail (L, "“%s” is not an exact number", json_node_get_string (node));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return fail (L, "write a non-whole number as a string (\"2.5\") so it stays exact");
+  else
+    return fail (L, "expected a number, found %s", node_type_name (node));
+  pop (L, old);
+  if (present != NULL)
+    *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_value_type (Loader      *L,
+                 JsonObject  *obj,
+                 PeValueType *type)
+{
+  g_autofree char *s = NULL;
+  gsize old;
+
+  if (!read_string (L, obj, "type", TRUE, &s))
+    return FALSE;
+  old = push_member (L, "type");
+  if (!pe_value_type_from_string (s, type))
+    return fail (L, "unknown type “%s” (yuan, integer, percent, decimal, boolean, choice or date)", s);
+  pop (L, old);
+  return TRUE;
+}
+
+static gboolean
+read_bound (Loader     *L,
+            JsonObject *obj,
+            PeBound    *bound)
+{
+  g_autofree char *s = NULL;
+  gsize old;
+
+  *bound = PE_BOUND_EXACT;
+  if (!read_string (L, obj, "bound", FALSE, &s))
+    return FALSE;
+  if (s == NULL)
+    return TRUE;
+  old = push_member (L, "bound");
+  if (g_str_equal (s, "exact"))
+    *bound = PE_BOUND_EXACT;
+  else if (g_str_equal (s, "max"))
+    *bound = PE_BOUND_MAXIMUM;
+  else if (g_str_equal (s, "min"))
+    *bound = PE_BOUND_MINIMUM;
+  else
+    return fail (L, "unknown bound “%s” (exact, max or min)", s);
+  pop (L, old);
+  return TRUE;
+}
+
+static PeValueKind
+kind_of_type (PeValueType type)
+{
+  switch (type)
+    {
+    case PE_VALUE_TYPE_BOOLEAN: return PE_VALUE_BOOLEAN;
+    case PE_VALUE_TYPE_CHOICE: return PE_VALUE_STRING;
+    case PE_VALUE_TYPE_DATE: return PE_VALUE_DATE;
+    default: return PE_VALUE_NUMBER;
+    }
+}
+
+/* ---- measures ---------------------------------------------------------- */
+
+static const char *measure_kinds[] = {
+  "reward", "subsidy", "service", "procedure", "target", "reform",
+  "provision", "mixed", "guidance", NULL
+};
+
+static gboolean
+read_deadline (Loader    *L,
+               JsonObject *obj,
+               PeMeasure *m)
+{
+  int y, mo, d = 0;
+  char tail;
+  GDate date;
+  gsize old;
+
+  if (!read_string (L, obj, "deadline", FALSE, &m->deadline) || m->deadline == NULL)
+    return *L->error == NULL;
+
+  old = push_member (L, "deadline");
+  if (strlen (m->deadline) == 7 && sscanf (m->deadline, "%4d-%2d%c", &y, &mo, &tail) == 2 &&
+      y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12)
+    d = g_date_get_days_in_month (mo, y);   /* "2021年6月": by the month's end */
+  else if (!(pe_date_parse (m->deadline, &m->deadline_julian) &&
+             sscanf (m->deadline, "%4d-%2d-%2d", &y, &mo, &d) == 3))
+    return fail (L, "“%s” is neither YYYY-MM nor YYYY-MM-DD", m->deadline);
+  pop (L, old);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, mo, y);
+  m->deadline_julian = g_date_get_julian (&date);
+  return TRUE;
+}
+
+static gboolean
+read_measure_text (Loader     *L,
+                   JsonObject *obj,
+                   PeMeasure  *m)
+{
+  gsize old;
+
+  if (!read_id (L, obj, "id", &m->id) ||
+      !read_string (L, obj, "number", FALSE, &m->number) ||
+      !read_text (L, obj, "title", TRUE, &m->title) ||
+      !read_text (L, obj, "text", TRUE, &m->text) ||
+      !read_string (L, obj, "kind", TRUE, &m->kind))
+    return FALSE;
+
+  old = push_member (L, "kind");
+  if (!g_strv_contains (measure_kinds, m->kind))
+    return fail (L, "unknown kind “%s”", m->kind);
+  pop (L, old);
+
+  if (g_hash_table_contains (L->doc->measures_by_id, m->id))
+    {
+      old = push_member (L, "id");
+      return fail (L, "a second measure has the id “%s”", m->id);
+    }
+
+  return read_text_array (L, obj, "units", m->units) && read_deadline (L, obj, m);
+}
+
+static gboolean
+read_targets (Loader     *L,
+              JsonObject *obj,
+              PeMeasure  *m)
+{
+  JsonArray *arr;
+  gsize old;
+
+  if (!read_array (L, obj, "targets", FALSE, &arr) || arr == NULL)
+    return *L->error == NULL;
+
+  old = push_member (L, "targets");
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      gsize o2 = push_index (L, i);
+      JsonObject *t;
+      g_autoptr(PeTarget) target = g_atomic_rc_box_new0 (PeTarget);
+      gint64 year = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      t = json_node_get_object (n);
+      if (!read_int (L, t, "year", TRUE, &year) ||
+          !read_number (L, t, "quantity", TRUE, &target->quantity, NULL) ||
+          !read_bound (L, t, &target->bound) ||
+          !read_text (L, t, "label", TRUE, &target->label) ||
+          !read_text (L, t, "unit", TRUE, &target->unit) ||
+          !read_clause (L, t, "clause", TRUE, m->id, &target->clause))
+        return FALSE;
+      if (year < 1900 || year > 2200)
+        {
+          push_member (L, "year");
+          return fail (L, "%" G_GINT64_FORMAT " is not a plausible year", year);
+        }
+      target->year = (int) year;
+      g_ptr_array_add (m->targets, g_steal_pointer (&target));
+      pop (L, o2);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
+static gboolean
+read_parameters (Loader     *L,
+                 JsonObject *obj,
+                 PeMeasure  *m)
+{
+  JsonArray *arr;
+  gsize old;
+
+  if (!read_array (L, obj, "parameters", FALSE, &arr) || arr == NULL)
+    return *L->error == NULL;
+
+  old = push_member (L, "parameters");
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      gsize o2 = push_index (L, i);
+      JsonObject *p;
+      g_autoptr(PeParameter) param = g_atomic_rc_box_new0 (PeParameter);
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      p = json_node_get_object (n);
+      if (!read_id (L, p, "id", &param->id) ||
+          !read_value_type (L, p, &param->type) ||
+          !read_bound (L, p, &param->bound) ||
+          !read_text (L, p, "label", TRUE, &param->label) ||
+          !read_clause (L, p, "clause", TRUE, m->id, &param->clause))
+        return FALSE;
+
+      if (g_hash_table_contains (L->parameter_index, param->id))
+        {
+          push_member (L, "id");
+          return fail (L, "a second parameter has the id “%s”", param->id);
+        }
+
+      param->value.kind = kind_of_type (param->type);
+      switch (param->type)
+        {
+        case PE_VALUE_TYPE_DATE:
+          if (!read_date (L, p, "value", TRUE, &param->value.julian))
+            return FALSE;
+          break;
+        case PE_VALUE_TYPE_BOOLEAN:
+        case PE_VALUE_TYPE_CHOICE:
+          push_member (L, "type");
+          return fail (L, "parameters are numbers or dates");
+        default:
+          if (!read_number (L, p, "value", TRUE, &param->value.number, NULL))
+            return FALSE;
+          if ((param->type == PE_VALUE_TYPE_YUAN || param->type == PE_VALUE_TYPE_INTEGER) &&
+              !pe_rational_is_integer (param->value.number))
+            {
+              push_member (L, "value");
+              return fail (L, "a %s parameter must be whole", pe_value_type_to_string (param->type));
+            }
+          if (param->type == PE_VALUE_TYPE_PERCENT)
+            {
+              /* percentages are written as in the text: 7 for 7 % */
+              if (!pe_rational_div (param->value.number, PE_RATIONAL_INIT (100), &param->value.number))
+                return fail (L, "the value is out of range");
+            }
+          break;
+        }
+      param->value.is_maximum = param->bound == PE_BOUND_MAXIMUM;
+
+      g_hash_table_insert (L->parameter_index, param->id,
+                           GUINT_TO_POINTER (L->doc->parameters->len + 1));
+      g_ptr_array_add (L->doc->parameters, g_steal_pointer (&param));
+      pop (L, o2);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
+static gboolean
+read_measures (Loader     *L,
+               JsonObject *root)
+{
+  JsonArray *arr;
+  gsize old;
+  guint n;
+
+  if (!read_array (L, root, "measures", TRUE, &arr))
+    return FALSE;
+  old = push_member (L, "measures");
+  n = json_array_get_length (arr);
+  if (n == 0)
+    return fail (L, "a document needs at least one measure");
+
+  /* pass 1: the texts, so that clauses can cite any measure */
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (arr, i);
+      gsize o2 = push_index (L, i);
+      PeMeasure *m;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (L, "expected an object, found %s", node_type_name (node));
+      m = g_atomic_rc_box_new0 (PeMeasure);
+      m->units = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_text_free);
+      m->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_target_unref);
+      m->parameters = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_parameter_unref);
+      g_ptr_array_add (L->doc->measures, m);
+      if (!read_measure_text (L, json_node_get_object (node), m))
+        return FALSE;
+      g_hash_table_insert (L->doc->measures_by_id, m->id, m);
+      g_hash_table_insert (L->stripped_texts, m->id, strip_space (m->text->zh));
+      pop (L, o2);
+    }
+
+  /* pass 2: what the measures state, with their citations */
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *obj = json_array_get_object_element (arr, i);
+      PeMeasure *m = g_ptr_array_index (L->doc->measures, i);
+      gsize o2 = push_index (L, i);
+      guint first = L->doc->parameters->len;
+
+      if (!read_targets (L, obj, m) || !read_parameters (L, obj, m))
+        return FALSE;
+      for (guint j = first; j < L->doc->parameters->len; j++)
+        g_ptr_array_add (m->parameters, pe_parameter_ref (g_ptr_array_index (L->doc->parameters, j)));
+      pop (L, o2);
+    }
+  pop (L, old);
+
+  L->doc->parameter_values = g_new0 (PeValue, MAX (1, L->doc->parameters->len));
+  for (guint i = 0; i < L->doc->parameters->len; i++)
+    L->doc->parameter_values[i] = ((PeParameter *) g_ptr_array_index (L->doc->parameters, i))->value;
+  return TRUE;
+}
+
+/* ---- validity and stacking -------------------------------------------- */
+
+static gboolean
+read_date_rule (Loader      *L,
+                JsonObject  *obj,
+                const char  *name,
+                gboolean     is_end,
+                PeDateRule  *rule,
+                guint32     *date,
+                int         *years)
+{
+  JsonObject *o;
+  g_autofree char *from = NULL;
+  gint64 y = 0;
+  gsize old;
+
+  *rule = PE_DATE_RULE_NOT_STATED;
+  if (!read_object (L, obj, name, FALSE, &o) || o == NULL)
+    return *L->error == NULL;
+
+  old = push_member (L, name);
+  if (json_object_has_member (o, "date"))
+    {
+      if (!read_date (L, o, "date", TRUE, date))
+        return FALSE;
+      *rule = PE_DATE_RULE_DATE;
+    }
+  else if (!is_end && json_object_has_member (o, "from"))
+    {
+      if (!read_string (L, o, "from", TRUE, &from))
+        return FALSE;
+      if (!g_str_equal (from, "issue"))
+        {
+          push_member (L, "from");
+          return fail (L, "“from” must be \"issue\"");
+        }
+      *rule = PE_DATE_RULE_ISSUE_DATE;
+    }
+  else if (is_end && json_object_has_member (o, "years"))
+    {
+      if (!read_int (L, o, "years", TRUE, &y))
+        return FALSE;
+      if (y < 1 || y > 100)
+        {
+          push_member (L, "years");
+          return fail (L, "%" G_GINT64_FORMAT " is not a plausible number of years", y);
+        }
+      *years = (int) y;
+      *rule = PE_DATE_RULE_YEARS_FROM_START;
+    }
+  else
+    return fail (L, is_end ? "expected {\"date\": …} or {\"years\": …}"
+                           : "expected {\"date\": …} or {\"from\": \"issue\"}");
+  pop (L, old);
+  return TRUE;
+}
+
+static gboolean
+read_validity (Loader     *L,
+               JsonObject *root)
+{
+  JsonObject *v;
+  PeDocument *d = L->doc;
+  gsize old;
+
+  if (!read_object (L, root, "validity", TRUE, &v))
+    return FALSE;
+  old = push_member (L, "validity");
+  if (!read_date_rule (L, v, "start", FALSE, &d->start_rule, &d->start_date, NULL) ||
+      !read_date_rule (L, v, "end", TRUE, &d->end_rule, &d->end_date, &d->end_years) ||
+      !read_text (L, v, "text", TRUE, &d->validity_text) ||
+      !read_clause (L, v, "clause", FALSE, NULL, &d->validity_clause))
+    return FALSE;
+  if (d->end_rule == PE_DATE_RULE_YEARS_FROM_START && d->start_rule == PE_DATE_RULE_NOT_STATED)
+    return fail (L, "an end in years needs a start");
+  if (d->start_rule == PE_DATE_RULE_DATE && d->end_rule == PE_DATE_RULE_DATE &&
+      d->end_date < d->start_date)
+    return fail (L, "the validity ends before it starts");
+  pop (L, old);
+  return TRUE;
+}
+
+static gboolean
+read_stacking (Loader     *L,
+               JsonObject *root)
+{
+  JsonObject *s;
+  JsonArray *rules;
+  gsize old;
+
+  if (!read_object (L, root, "stacking", FALSE, &s) || s == NULL)
+    return *L->error == NULL;
+  old = push_member (L, "stacking");
+  if (!read_array (L, s, "rules", TRUE, &rules) ||
+      !read_clause (L, s, "clause", TRUE, NULL, &L->doc->stacking_clause) ||
+      !read_text (L, s, "reading", TRUE, &L->doc->stacking_reading))
+    return FALSE;
+
+  {
+    gsize o2 = push_member (L, "rules");
+    for (guint i = 0; i < json_array_get_length (rules); i++)
+      {
+        JsonNode *n = json_array_get_element (rules, i);
+        gsize o3 = push_index (L, i);
+        g_autofree char *category = NULL;
+        g_autofree char *rule = NULL;
+
+        if (!JSON_NODE_HOLDS_OBJECT (n))
+          return fail (L, "expected an object, found %s", node_type_name (n));
+        if (!read_string (L, json_node_get_object (n), "category", TRUE, &category) ||
+            !read_string (L, json_node_get_object (n), "rule", TRUE, &rule))
+          return FALSE;
+        if (!g_str_equal (rule, "highest"))
+          {
+            push_member (L, "rule");
+            return fail (L, "unknown rule “%s” (only \"highest\")", rule);
+          }
+        g_hash_table_insert (L->doc->stacking_rules, g_steal_pointer (&category),
+                             g_steal_pointer (&rule));
+        pop (L, o3);
+      }
+    pop (L, o2);
+  }
+  pop (L, old);
+  return TRUE;
+}
+
+/* ---- calculators ------------------------------------------------------- */
+
+void
+_pe_rule_free (PeRule *rule)
+{
+  if (rule == NULL)
+    return;
+  g_free (rule->id);
+  g_free (rule->formula);
+  g_clear_pointer (&rule->label, pe_text_free);
+  g_clear_pointer (&rule->fail, pe_text_free);
+  g_clear_pointer (&rule->expr, _pe_expr_free);
+  g_clear_pointer (&rule->clause, pe_clause_unref);
+  g_clear_pointer (&rule->labels, g_hash_table_unref);
+  g_free (rule);
+}
+
+static gboolean
+resolve_symbol (const char   *name,
+                gboolean      is_parameter,
+                PeSymbolKind *kind,
+                guint        *index,
+                PeValueKind  *value_kind,
+                gpointer      user_data)
+{
+  Loader *L = user_data;
+
+  if (is_parameter)
+    {
+      guint i = GPOINTER_TO_UINT (g_hash_table_lookup (L->parameter_index, name));
+      PeParameter *p;
+
+      if (i == 0)
+        return FALSE;
+      p = g_ptr_array_index (L->doc->parameters, i - 1);
+      *kind = PE_SYMBOL_PARAMETER;
+      *index = i - 1;
+      *value_kind = kind_of_type (p->type);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < L->calc->fields->len; i++)
+    {
+      PeField *f = g_ptr_array_index (L->calc->fields, i);
+      if (g_str_equal (f->id, name))
+        {
+          *kind = PE_SYMBOL_FIELD;
+          *index = i;
+          *value_kind = kind_of_type (f->type);
+          return TRUE;
+        }
+    }
+  /* only steps already read: a formula cannot use a later step */
+  for (guint i = 0; i < L->calc->steps->len; i++)
+    {
+      PeRule *s = g_ptr_array_index (L->calc->steps, i);
+      if (g_str_equal (s->id, name))
+        {
+          *kind = PE_SYMBOL_STEP;
+          *index = i;
+          *value_kind = kind_of_type (s->type);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+read_field (Loader     *L,
+            JsonObject *obj,
+            PeField    *f)
+{
+  g_autofree char *role = NULL;
+  JsonArray *choices;
+  JsonNode *def;
+  gsize old;
+
+  if (!read_id (L, obj, "id", &f->id) ||
+      !read_value_type (L, obj, &f->type) ||
+      !read_string (L, obj, "role", FALSE, &role) ||
+      !read_text (L, obj, "label", TRUE, &f->label) ||
+      !read_text (L, obj, "help", FALSE, &f->help) ||
+      !read_text (L, obj, "unit", FALSE, &f->unit) ||
+      !read_number (L, obj, "min", FALSE, &f->min, &f->has_min) ||
+      !read_number (L, obj, "max", FALSE, &f->max, &f->has_max) ||
+      !read_bool (L, obj, "required", &f->required) ||
+      !read_array (L, obj, "choices", f->type == PE_VALUE_TYPE_CHOICE, &choices))
+    return FALSE;
+
+  if (role == NULL || g_str_equal (role, "input"))
+    f->role = PE_FIELD_ROLE_INPUT;
+  else if (g_str_equal (role, "reading"))
+    f->role = PE_FIELD_ROLE_READING;
+  else
+    {
+      push_member (L, "role");
+      return fail (L, "unknown role “%s” (input or reading)", role);
+    }
+
+  if (f->type == PE_VALUE_TYPE_PERCENT)
+    {
+      /* bounds of percentages are written as in the form: 100 for 100 % */
+      PeRational hundred = PE_RATIONAL_INIT (100);
+      if (f->has_min)
+        pe_rational_div (f->min, hundred, &f->min);
+      if (f->has_max)
+        pe_rational_div (f->max, hundred, &f->max);
+    }
+
+  if (choices != NULL)
+    {
+      old = push_member (L, "choices");
+      if (json_array_get_length (choices) == 0)
+        return fail (L, "a choice field needs at least one choice");
+      f->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_choice_unref);
+      for (guint i = 0; i < json_array_get_length (choices); i++)
+        {
+          JsonNode *n = json_array_get_element (choices, i);
+          gsize o2 = push_index (L, i);
+          PeChoice *c;
+
+          if (!JSON_NODE_HOLDS_OBJECT (n))
+            return fail (L, "expected an object, found %s", node_type_name (n));
+          c = g_atomic_rc_box_new0 (PeChoice);
+          g_ptr_array_add (f->choices, c);
+          if (!read_id (L, json_node_get_object (n), "id", &c->id) ||
+              !read_text (L, json_node_get_object (n), "label", TRUE, &c->label))
+            return FALSE;
+          for (guint j = 0; j < i; j++)
+            if (g_str_equal (((PeChoice *) g_ptr_array_index (f->choices, j))->id, c->id))
+              return fail (L, "a second choice has the id “%s”", c->id);
+          pop (L, o2);
+        }
+      pop (L, old);
+    }
+
+  if (!get_member (L, obj, "default", FALSE, &def))
+    return FALSE;
+  if (def != NULL)
+    {
+      PeValue v;
+      g_autoptr(GError) err = NULL;
+
+      old = push_member (L, "default");
+      if (JSON_NODE_HOLDS_VALUE (def) && json_node_get_value_type (def) == G_TYPE_STRING)
+        f->default_value = g_strdup (json_node_get_string (def));
+      else if (JSON_NODE_HOLDS_VALUE (def) && json_node_get_value_type (def) == G_TYPE_INT64)
+        f->default_value = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (def));
+      else if (JSON_NODE_HOLDS_VALUE (def) && json_node_get_value_type (def) == G_TYPE_BOOLEAN)
+        f->default_value = g_strdup (json_node_get_boolean (def) ? "true" : "false");
+      else
+        return fail (L, "expected a string, integer or boolean, found %s", node_type_name (def));
+      if (!pe_field_parse (f, f->default_value, &v, &err))
+        return fail (L, "the default “%s” %s", f->default_value, err->message);
+      pop (L, old);
+    }
+
+  if (f->role == PE_FIELD_ROLE_READING && (f->type != PE_VALUE_TYPE_CHOICE || f->default_value == NULL))
+    return fail (L, "a reading is a choice field with a default");
+  return TRUE;
+}
+
+static gboolean
+read_rule (Loader     *L,
+           JsonObject *obj,
+           gboolean    is_step,
+           PeRule     *r)
+{
+  g_autoptr(GError) err = NULL;
+  JsonObject *labels;
+  gsize old;
+
+  if (!read_id (L, obj, "id", &r->id) ||
+      !read_text (L, obj, "label", TRUE, &r->label) ||
+      !read_string (L, obj, "expr", TRUE, &r->formula) ||
+      !read_clause (L, obj, "clause", TRUE, L->calc->measure_id, &r->clause))
+    return FALSE;
+
+  if (is_step)
+    {
+      if (!read_value_type (L, obj, &r->type) ||
+          !read_bool (L, obj, "output", &r->output) ||
+          !read_object (L, obj, "labels", FALSE, &labels))
+        return FALSE;
+      if (labels != NULL)
+        {
+          g_autoptr(GList) members = json_object_get_members (labels);
+
+          old = push_member (L, "labels");
+          r->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) pe_text_free);
+          for (GList *l = members; l; l = l->next)
+            {
+              PeText *t = NULL;
+              if (!read_text (L, labels, l->data, TRUE, &t))
+                return FALSE;
+              g_hash_table_insert (r->labels, g_strdup (l->data), t);
+            }
+          pop (L, old);
+        }
+    }
+  else
+    {
+      r->type = PE_VALUE_TYPE_BOOLEAN;
+      if (!read_text (L, obj, "fail", TRUE, &r->fail))
+        return FALSE;
+    }
+
+  old = push_member (L, "expr");
+  r->expr = _pe_expr_parse (r->formula, resolve_symbol, L, &err);
+  if (r->expr == NULL)
+    return fail (L, "%s", err->message);
+  if (_pe_expr_get_kind (r->expr) != kind_of_type (r->type))
+    return fail (L, "the formula gives a %s value, but the %s is of type %s",
+                 _pe_expr_get_kind (r->expr) == PE_VALUE_BOOLEAN ? "boolean" :
+                 _pe_expr_get_kind (r->expr) == PE_VALUE_NUMBER ? "number" :
+                 _pe_expr_get_kind (r->expr) == PE_VALUE_DATE ? "date" : "text",
+                 is_step ? "step" : "condition", pe_value_type_to_string (r->type));
+  pop (L, old);
+  return TRUE;
+}
+
+static gboolean
+read_calculator (Loader       *L,
+                 JsonObject   *obj,
+                 PeCalculator *c)
+{
+  JsonArray *fields, *conditions, *steps;
+  g_autofree char *amount = NULL;
+  gsize old;
+
+  if (!read_id (L, obj, "id", &c->id) ||
+      !read_string (L, obj, "measure", TRUE, &c->measure_id) ||
+      !read_text (L, obj, "title", TRUE, &c->title) ||
+      !read_text (L, obj, "description", FALSE, &c->description) ||
+      !read_string (L, obj, "category", FALSE, &c->category) ||
+      !read_array (L, obj, "fields", TRUE, &fields) ||
+      !read_array (L, obj, "conditions", FALSE, &conditions) ||
+      !read_array (L, obj, "steps", TRUE, &steps) ||
+      !read_text_array (L, obj, "readings", c->readings) ||
+      !read_string (L, obj, "amount", FALSE, &amount))
+    return FALSE;
+
+  if (pe_document_get_measure (L->doc, c->measure_id) == NULL)
+    {
+      push_member (L, "measure");
+      return fail (L, "no measure “%s” in the document", c->measure_id);
+    }
+  if (json_array_get_length (fields) > 64)
+    {
+      push_member (L, "fields");
+      return fail (L, "at most 64 fields");
+    }
+
+  L->calc = c;
+
+  old = push_member (L, "fields");
+  for (guint i = 0; i < json_array_get_length (fields); i++)
+    {
+      JsonNode *n = json_array_get_element (fields, i);
+      gsize o2 = push_index (L, i);
+      PeField *f;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      f = g_atomic_rc_box_new0 (PeField);
+      g_ptr_array_add (c->fields, f);
+      if (!read_field (L, json_node_get_object (n), f))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (((PeField *) g_ptr_array_index (c->fields, j))->id, f->id))
+          return fail (L, "a second field has the id “%s”", f->id);
+      pop (L, o2);
+    }
+  pop (L, old);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      JsonArray *arr = pass == 0 ? conditions : steps;
+      GPtrArray *into = pass == 0 ? c->conditions : c->steps;
+
+      if (arr == NULL)
+        continue;
+      old = push_member (L, pass == 0 ? "conditions" : "steps");
+      for (guint i = 0; i < json_array_get_length (arr); i++)
+        {
+          JsonNode *n = json_array_get_element (arr, i);
+          gsize o2 = push_index (L, i);
+          PeRule *r;
+
+          if (!JSON_NODE_HOLDS_OBJECT (n))
+            return fail (L, "expected an object, found %s", node_type_name (n));
+          r = g_new0 (PeRule, 1);
+          if (!read_rule (L, json_node_get_object (n), pass == 1, r))
+            {
+              _pe_rule_free (r);
+              return FALSE;
+            }
+          for (guint j = 0; j < into->len; j++)
+            if (g_str_equal (((PeRule *) g_ptr_array_index (into, j))->id, r->id))
+              {
+                fail (L, "a second %s has the id “%s”", pass ? "step" : "condition", r->id);
+                _pe_rule_free (r);
+                return FALSE;
+              }
+          if (pass == 1 && pe_calculator_get_field (c, r->id) != NULL)
+            {
+              fail (L, "the step “%s” has the id of a field", r->id);
+              _pe_rule_free (r);
+              return FALSE;
+            }
+          g_ptr_array_add (into, r);
+          pop (L, o2);
+        }
+      pop (L, old);
+    }
+
+  if (c->steps->len == 0)
+    {
+      push_member (L, "steps");
+      return fail (L, "a calculator needs at least one step");
+    }
+
+  c->amount_step = -1;
+  if (amount != NULL)
+    {
+      for (guint i = 0; i < c->steps->len; i++)
+        {
+          PeRule *r = g_ptr_array_index (c->steps, i);
+          if (g_str_equal (r->id, amount))
+            c->amount_step = (int) i;
+        }
+      old = push_member (L, "amount");
+      if (c->amount_step < 0)
+        return fail (L, "no step “%s”", amount);
+      if (((PeRule *) g_ptr_array_index (c->steps, c->amount_step))->type != PE_VALUE_TYPE_YUAN)
+        return fail (L, "the amount step “%s” must be of type yuan", amount);
+      pop (L, old);
+    }
+
+  L->calc = NULL;
+  return TRUE;
+}
+
+static gboolean
+read_calculators (Loader     *L,
+                  JsonObject *root)
+{
+  JsonArray *arr;
+  gsize old;
+
+  if (!read_array (L, root, "calculators", FALSE, &arr) || arr == NULL)
+    return *L->error == NULL;
+  old = push_member (L, "calculators");
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      gsize o2 = push_index (L, i);
+      PeCalculator *c;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      c = g_atomic_rc_box_new0 (PeCalculator);
+      c->document = L->doc;
+      c->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_field_unref);
+      c->readings = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_text_free);
+      c->conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) _pe_rule_free);
+      c->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) _pe_rule_free);
+      c->amount_step = -1;
+      g_ptr_array_add (L->doc->calculators, c);
+      if (!read_calculator (L, json_node_get_object (n), c))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (((PeCalculator *) g_ptr_array_index (L->doc->calculators, j))->id, c->id))
+          return fail (L, "a second calculator has the id “%s”", c->id);
+      pop (L, o2);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
+/* ---- charts ------------------------------------------------------------ */
+
+static const char *chart_kinds[] = { "step", "bar", "targets", "timeline", "units", NULL };
+
+static gboolean
+read_chart (Loader      *L,
+            JsonObject  *obj,
+            PeChartSpec *spec)
+{
+  JsonObject *fixed;
+  JsonArray *bars;
+  gint64 year = 0;
+
+  if (!read_id (L, obj, "id", &spec->id) ||
+      !read_string (L, obj, "kind", TRUE, &spec->kind) ||
+      !read_text (L, obj, "title", TRUE, &spec->title) ||
+      !read_text (L, obj, "description", FALSE, &spec->description))
+    return FALSE;
+  if (!g_strv_contains (chart_kinds, spec->kind))
+    {
+      push_member (L, "kind");
+      return fail (L, "unknown chart kind “%s”", spec->kind);
+    }
+
+  if (g_str_equal (spec->kind, "step"))
+    {
+      PeCalculator *calc;
+      PeField *field;
+
+      if (!read_string (L, obj, "calculator", TRUE, &spec->calculator_id) ||
+          !read_string (L, obj, "x", TRUE, &spec->x_field) ||
+          !read_number (L, obj, "from", TRUE, &spec->x_from, NULL) ||
+          !read_number (L, obj, "to", TRUE, &spec->x_to, NULL) ||
+          !read_string (L, obj, "output", FALSE, &spec->output) ||
+          !read_object (L, obj, "fixed", FALSE, &fixed))
+        return FALSE;
+      calc = pe_document_get_calculator (L->doc, spec->calculator_id);
+      if (calc == NULL)
+        {
+          push_member (L, "calculator");
+          return fail (L, "no calculator “%s”", spec->calculator_id);
+        }
+      field = pe_calculator_get_field (calc, spec->x_field);
+      if (field == NULL || kind_of_type (field->type) != PE_VALUE_NUMBER)
+        {
+          push_member (L, "x");
+          return fail (L, "“%s” is not a number field of “%s”", spec->x_field, spec->calculator_id);
+        }
+      if (pe_rational_compare (spec->x_from, spec->x_to) >= 0)
+        return fail (L, "“from” must be below “to”");
+      if (spec->output == NULL && !pe_calculator_has_amount (calc))
+        return fail (L, "the calculator has no amount: name an “output”");
+      spec->fixed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      if (fixed != NULL)
+        {
+          g_autoptr(GList) members = json_object_get_members (fixed);
+          gsize old = push_member (L, "fixed");
+
+          for (GList *l = members; l; l = l->next)
+            {
+              g_autofree char *value = NULL;
+              PeField *f = pe_calculator_get_field (calc, l->data);
+              PeValue v;
+              g_autoptr(GError) err = NULL;
+
+              if (f == NULL)
+                return fail (L, "“%s” is not a field of “%s”", (char *) l->data, spec->calculator_id);
+              if (!read_string (L, fixed, l->data, TRUE, &value))
+                return FALSE;
+              if (!pe_field_parse (f, value, &v, &err))
+                return fail (L, "“%s” %s", (char *) l->data, err->message);
+              g_hash_table_insert (spec->fixed, g_strdup (l->data), g_steal_pointer (&value));
+            }
+          pop (L, old);
+        }
+    }
+  else if (g_str_equal (spec->kind, "bar"))
+    {
+      gsize old;
+
+      if (!read_array (L, obj, "bars", TRUE, &bars))
+        return FALSE;
+      old = push_member (L, "bars");
+      spec->bars = g_ptr_array_new_with_free_func (_pe_chart_bar_free_func);
+      for (guint i = 0; i < json_array_get_length (bars); i++)
+        {
+          JsonNode *n = json_array_get_element (bars, i);
+          gsize o2 = push_index (L, i);
+          PeChartBar *bar;
+
+          if (!JSON_NODE_HOLDS_OBJECT (n))
+            return fail (L, "expected an object, found %s", node_type_name (n));
+          bar = g_new0 (PeChartBar, 1);
+          g_ptr_array_add (spec->bars, bar);
+          if (!read_text (L, json_node_get_object (n), "label", TRUE, &bar->label) ||
+              !read_number (L, json_node_get_object (n), "value", TRUE, &bar->value, NULL) ||
+              !read_value_type (L, json_node_get_object (n), &bar->type) ||
+              !read_clause (L, json_node_get_object (n), "clause", FALSE, NULL, &bar->clause))
+            return FALSE;
+          pop (L, o2);
+        }
+      pop (L, old);
+    }
+  else if (g_str_equal (spec->kind, "targets"))
+    {
+      if (!read_int (L, obj, "year", FALSE, &year))
+        return FALSE;
+      spec->year = (int) year;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_charts (Loader     *L,
+             JsonObject *root)
+{
+  JsonArray *arr;
+  gsize old;
+
+  if (!read_array (L, root, "charts", FALSE, &arr) || arr == NULL)
+    return *L->error == NULL;
+  old = push_member (L, "charts");
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      gsize o2 = push_index (L, i);
+      PeChartSpec *spec;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      spec = g_atomic_rc_box_new0 (PeChartSpec);
+      g_ptr_array_add (L->doc->charts, spec);
+      if (!read_chart (L, json_node_get_object (n), spec))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (((PeChartSpec *) g_ptr_array_index (L->doc->charts, j))->id, spec->id))
+          return fail (L, "a second chart has the id “%s”", spec->id);
+      pop (L, o2);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+static gboolean
+read_document (Loader   *L,
+               JsonNode *root_node)
+{
+  JsonObject *root;
+  PeDocument *d = L->doc;
+  gint64 format = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    return fail (L, "the document must be a JSON object, found %s", node_type_name (root_node));
+  root = json_node_get_object (root_node);
+
+  if (!read_int (L, root, "format", TRUE, &format))
+    return FALSE;
+  if (format != PE_DATA_FORMAT_VERSION)
+    {
+      push_member (L, "format");
+      return fail (L, "format %" G_GINT64_FORMAT " is not the one this version reads (%d)",
+                   format, PE_DATA_FORMAT_VERSION);
+    }
+
+  if (!read_id (L, root, "id", &d->id) ||
+      !read_string (L, root, "version", TRUE, &d->version) ||
+      !read_text (L, root, "title", TRUE, &d->title) ||
+      !read_text (L, root, "short_title", TRUE, &d->short_title) ||
+      !read_text (L, root, "issuer", TRUE, &d->issuer) ||
+      !read_string (L, root, "number", FALSE, &d->number) ||
+      !read_date (L, root, "issue_date", FALSE, &d->issue_date) ||
+      !read_text (L, root, "interpreter", FALSE, &d->interpreter))
+    return FALSE;
+
+  return read_measures (L, root) &&
+         read_validity (L, root) &&
+         read_stacking (L, root) &&
+         read_calculators (L, root) &&
+         read_charts (L, root);
+}
+
+/**
+ * pe_document_new_from_bytes:
+ * @bytes: the JSON data
+ * @origin: the name of the file or resource, for messages
+ *
+ * Returns: (transfer full): the document, or %NULL with @error saying
+ *   where and what is wrong
+ */
+PeDocument *
+pe_document_new_from_bytes (GBytes      *bytes,
+                            const char  *origin,
+                            GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(PeDocument) doc = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GHashTable) parameter_index = NULL;
+  g_autoptr(GHashTable) stripped = NULL;
+  GError *local_error = NULL;
+  gsize size;
+  const char *data;
+  Loader L;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (origin != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > MAX_DATA_BYTES)
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
+                   "%s: the file is larger than %d MiB", origin, MAX_DATA_BYTES >> 20);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, size, NULL))
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
+                   "%s: the file is not valid UTF-8 text", origin);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
+                   "%s: not valid JSON: %s", origin, parse_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA, "%s: the file is empty", origin);
+      return NULL;
+    }
+
+  doc = _pe_document_new_empty ();
+  doc->origin = g_strdup (origin);
+  parameter_index = g_hash_table_new (g_str_hash, g_str_equal);
+  stripped = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  L.origin = origin;
+  L.path = g_string_new ("$");
+  L.error = &local_error;
+  L.doc = doc;
+  L.parameter_index = parameter_index;
+  L.stripped_texts = stripped;
+  L.calc = NULL;
+
+  read_document (&L, json_parser_get_root (parser));
+  g_string_free (L.path, TRUE);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * pe_document_new_from_resource:
+ *
+ * Returns: (transfer full):
+ */
+PeDocument *
+pe_document_new_from_resource (const char  *resource_path,
+                               GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *origin = NULL;
+
+  g_return_val_if_fail (resource_path != NULL, NULL);
+
+  bytes = g_resources_lookup_data (resource_path, 0, error);
+  if (bytes == NULL)
+    return NULL;
+  origin = g_strconcat ("resource://", resource_path, NULL);
+  return pe_document_new_from_bytes (bytes, origin, error);
+}
+
+/**
+ * pe_document_new_from_file:
+ *
+ * Returns: (transfer full):
+ */
+PeDocument *
+pe_document_new_from_file (GFile   *file,
+                           GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *origin = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  origin = g_file_get_parse_name (file);
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return pe_document_new_from_bytes (bytes, origin, error);
+}

@@ -1,0 +1,67 @@
+/* pe-document-private.h — the document's state, for the loader and the
+ * calculators of the core library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pe-document.h"
+
+G_BEGIN_DECLS
+
+struct _PeDocument
+{
+  GObject      parent_instance;
+
+  char        *id;
+  char        *version;
+  char        *origin;          /* file or resource the data came from */
+  PeText      *title;
+  PeText      *short_title;
+  PeText      *issuer;
+  char        *number;
+  guint32      issue_date;      /* 0: the text does not give it */
+  PeText      *interpreter;
+
+  PeDateRule   start_rule;
+  guint32      start_date;
+  PeDateRule   end_rule;
+  guint32      end_date;
+  int          end_years;
+  PeText      *validity_text;
+  PeClause    *validity_clause;
+
+  GHashTable  *stacking_rules;  /* category ("*" for all) -> rule */
+  PeClause    *stacking_clause;
+  PeText      *stacking_reading;
+
+  GPtrArray   *measures;
+  GHashTable  *measures_by_id;
+  GPtrArray   *parameters;      /* every parameter of every measure */
+  PeValue     *parameter_values;
+  GPtrArray   *calculators;
+  GPtrArray   *charts;
+};
+
+PeDocument *_pe_document_new_empty (void);
+void        _pe_calculator_clear   (PeCalculator *self);
+
+/* What the loader keeps of a condition or step of a calculator. */
+typedef struct _PeExpr PeExpr;
+
+typedef struct
+{
+  char        *id;
+  PeText      *label;
+  PeText      *fail;        /* conditions: why it fails */
+  PeExpr      *expr;
+  char        *formula;
+  PeValueType  type;        /* steps: the type of the value */
+  PeClause    *clause;
+  gboolean     output;      /* steps: shown as an output */
+  GHashTable  *labels;      /* choice steps: id -> PeText */
+} PeRule;
+
+void        _pe_rule_free          (PeRule *rule);
+
+G_END_DECLS

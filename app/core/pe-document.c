@@ -1,0 +1,302 @@
+/* pe-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pe-document"
+
+#include "config.h"
+
+#include "pe-document-private.h"
+#include "pe-rc-private.h"
+
+G_DEFINE_FINAL_TYPE (PeDocument, pe_document, G_TYPE_OBJECT)
+
+static void
+chart_bar_free (PeChartBar *bar)
+{
+  g_clear_pointer (&bar->label, pe_text_free);
+  g_clear_pointer (&bar->clause, pe_clause_unref);
+  g_free (bar);
+}
+
+static void
+chart_spec_clear (PeChartSpec *self)
+{
+  g_free (self->id);
+  g_free (self->kind);
+  g_free (self->calculator_id);
+  g_free (self->x_field);
+  g_free (self->output);
+  g_clear_pointer (&self->title, pe_text_free);
+  g_clear_pointer (&self->description, pe_text_free);
+  g_clear_pointer (&self->fixed, g_hash_table_unref);
+  g_clear_pointer (&self->bars, g_ptr_array_unref);
+}
+
+PE_DEFINE_RC_BOXED (PeChartSpec, pe_chart_spec, chart_spec_clear)
+
+/* used by the loader for PeChartSpec.bars */
+GDestroyNotify _pe_chart_bar_free_func = (GDestroyNotify) chart_bar_free;
+
+static void
+pe_document_finalize (GObject *object)
+{
+  PeDocument *self = PE_DOCUMENT (object);
+
+  /* Calculators point back at the document; cut the link before they go,
+   * in case someone still holds one. */
+  if (self->calculators != NULL)
+    for (guint i = 0; i < self->calculators->len; i++)
+      ((PeCalculator *) g_ptr_array_index (self->calculators, i))->document = NULL;
+
+  g_free (self->id);
+  g_free (self->version);
+  g_free (self->origin);
+  g_free (self->number);
+  g_clear_pointer (&self->title, pe_text_free);
+  g_clear_pointer (&self->short_title, pe_text_free);
+  g_clear_pointer (&self->issuer, pe_text_free);
+  g_clear_pointer (&self->interpreter, pe_text_free);
+  g_clear_pointer (&self->validity_text, pe_text_free);
+  g_clear_pointer (&self->validity_clause, pe_clause_unref);
+  g_clear_pointer (&self->stacking_rules, g_hash_table_unref);
+  g_clear_pointer (&self->stacking_clause, pe_clause_unref);
+  g_clear_pointer (&self->stacking_reading, pe_text_free);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  g_clear_pointer (&self->measures_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  g_clear_pointer (&self->parameter_values, g_free);
+  g_clear_pointer (&self->calculators, g_ptr_array_unref);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pe_document_parent_class)->finalize (object);
+}
+
+static void
+pe_document_class_init (PeDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pe_document_finalize;
+}
+
+static void
+pe_document_init (PeDocument *self)
+{
+  self->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_measure_unref);
+  self->measures_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->parameters = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_parameter_unref);
+  self->calculators = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_calculator_unref);
+  self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_chart_spec_unref);
+  self->stacking_rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+PeDocument *
+_pe_document_new_empty (void)
+{
+  return g_object_new (PE_TYPE_DOCUMENT, NULL);
+}
+
+#define GETTER(type, name, field)                         \
+  type                                                    \
+  pe_document_get_##name (PeDocument *self)               \
+  {                                                       \
+    g_return_val_if_fail (PE_IS_DOCUMENT (self), 0);      \
+    return self->field;                                   \
+  }
+
+GETTER (const char *, id, id)
+GETTER (const char *, version, version)
+GETTER (const char *, origin, origin)
+GETTER (const PeText *, title, title)
+GETTER (const PeText *, short_title, short_title)
+GETTER (const PeText *, issuer, issuer)
+GETTER (const char *, number, number)
+GETTER (guint32, issue_date, issue_date)
+GETTER (const PeText *, interpreter, interpreter)
+GETTER (const PeText *, validity_text, validity_text)
+GETTER (PeClause *, validity_clause, validity_clause)
+GETTER (PeDateRule, start_rule, start_rule)
+GETTER (PeDateRule, end_rule, end_rule)
+GETTER (const PeText *, stacking_reading, stacking_reading)
+GETTER (PeClause *, stacking_clause, stacking_clause)
+GETTER (GPtrArray *, measures, measures)
+GETTER (GPtrArray *, calculators, calculators)
+GETTER (GPtrArray *, parameters, parameters)
+GETTER (GPtrArray *, charts, charts)
+
+#undef GETTER
+
+/**
+ * pe_document_get_measure:
+ *
+ * Returns: (nullable) (transfer none):
+ */
+PeMeasure *
+pe_document_get_measure (PeDocument *self,
+                         const char *measure_id)
+{
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (measure_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->measures_by_id, measure_id);
+}
+
+/**
+ * pe_document_get_calculator:
+ *
+ * Returns: (nullable) (transfer none):
+ */
+PeCalculator *
+pe_document_get_calculator (PeDocument *self,
+                            const char *calculator_id)
+{
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (calculator_id != NULL, NULL);
+
+  for (guint i = 0; i < self->calculators->len; i++)
+    {
+      PeCalculator *calc = g_ptr_array_index (self->calculators, i);
+      if (g_str_equal (calc->id, calculator_id))
+        return calc;
+    }
+  return NULL;
+}
+
+/**
+ * pe_document_get_chart:
+ *
+ * Returns: (nullable) (transfer none):
+ */
+PeChartSpec *
+pe_document_get_chart (PeDocument *self,
+                       const char *chart_id)
+{
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), NULL);
+
+  for (guint i = 0; i < self->charts->len; i++)
+    {
+      PeChartSpec *spec = g_ptr_array_index (self->charts, i);
+      if (g_strcmp0 (spec->id, chart_id) == 0)
+        return spec;
+    }
+  return NULL;
+}
+
+/**
+ * pe_document_get_stacking_rule:
+ * @category: a calculator's category
+ *
+ * Returns: (nullable): "highest" when results of @category do not stack
+ *   and only the highest is kept, %NULL when they stack.
+ */
+const char *
+pe_document_get_stacking_rule (PeDocument *self,
+                               const char *category)
+{
+  const char *rule;
+
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), NULL);
+
+  if (category != NULL && (rule = g_hash_table_lookup (self->stacking_rules, category)))
+    return rule;
+  return g_hash_table_lookup (self->stacking_rules, "*");
+}
+
+/**
+ * pe_document_needs_issue_date:
+ *
+ * Whether the validity depends on an issue date the text does not give:
+ * the user must then supply it.
+ */
+gboolean
+pe_document_needs_issue_date (PeDocument *self)
+{
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), FALSE);
+
+  return self->issue_date == 0 && self->start_rule == PE_DATE_RULE_ISSUE_DATE;
+}
+
+/**
+ * pe_document_in_force:
+ * @as_of: the date asked about (Julian day)
+ * @issue_date: the issue date the user supplied, or 0
+ * @start: (out) (optional): the first day in force, 0 when not known
+ * @end: (out) (optional): the last day in force, 0 when open or not known
+ *
+ * The start and the end are both included: "有效期至 2023 年 12 月 31 日"
+ * is in force on 2023-12-31. A period of N years from a start runs to the
+ * day before the same date N years later.
+ */
+PeInForce
+pe_document_in_force (PeDocument *self,
+                      guint32     as_of,
+                      guint32     issue_date,
+                      guint32    *start,
+                      guint32    *end)
+{
+  guint32 s = 0, e = 0;
+  gboolean start_known = TRUE;
+
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), PE_IN_FORCE_UNKNOWN);
+
+  if (self->issue_date != 0)
+    issue_date = self->issue_date;
+
+  switch (self->start_rule)
+    {
+    case PE_DATE_RULE_DATE:
+      s = self->start_date;
+      break;
+    case PE_DATE_RULE_ISSUE_DATE:
+      s = issue_date;
+      start_known = issue_date != 0;
+      break;
+    default:
+      break;
+    }
+
+  switch (self->end_rule)
+    {
+    case PE_DATE_RULE_DATE:
+      e = self->end_date;
+      break;
+    case PE_DATE_RULE_YEARS_FROM_START:
+      if (s != 0)
+        {
+          GDate d;
+          g_date_clear (&d, 1);
+          g_date_set_julian (&d, s);
+          g_date_add_years (&d, self->end_years);
+          g_date_subtract_days (&d, 1);
+          e = g_date_get_julian (&d);
+        }
+      break;
+    default:
+      break;
+    }
+
+  if (start != NULL)
+    *start = s;
+  if (end != NULL)
+    *end = e;
+
+  if (s != 0 && as_of < s)
+    return PE_IN_FORCE_NOT_YET;
+  if (e != 0 && as_of > e)
+    return PE_IN_FORCE_EXPIRED;
+  if (!start_known || (self->end_rule == PE_DATE_RULE_YEARS_FROM_START && e == 0))
+    return PE_IN_FORCE_UNKNOWN;
+  return PE_IN_FORCE_YES;
+}
+
+const char *
+pe_in_force_to_string (PeInForce in_force)
+{
+  switch (in_force)
+    {
+    case PE_IN_FORCE_YES: return "in-force";
+    case PE_IN_FORCE_NOT_YET: return "not-yet";
+    case PE_IN_FORCE_EXPIRED: return "expired";
+    case PE_IN_FORCE_UNKNOWN: return "unknown";
+    default: g_return_val_if_reached (NULL);
+    }
+}

@@ -1,0 +1,51 @@
+/* pe-measure.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pe-measure.h"
+#include "pe-rc-private.h"
+
+static void
+clause_clear (PeClause *self)
+{
+  g_free (self->measure_id);
+  g_free (self->quote);
+  g_free (self->quote_en);
+}
+
+static void
+parameter_clear (PeParameter *self)
+{
+  g_free (self->id);
+  g_clear_pointer (&self->label, pe_text_free);
+  g_clear_pointer (&self->clause, pe_clause_unref);
+}
+
+static void
+target_clear (PeTarget *self)
+{
+  g_clear_pointer (&self->label, pe_text_free);
+  g_clear_pointer (&self->unit, pe_text_free);
+  g_clear_pointer (&self->clause, pe_clause_unref);
+}
+
+static void
+measure_clear (PeMeasure *self)
+{
+  g_free (self->id);
+  g_free (self->number);
+  g_free (self->kind);
+  g_free (self->deadline);
+  g_clear_pointer (&self->title, pe_text_free);
+  g_clear_pointer (&self->text, pe_text_free);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+}
+
+PE_DEFINE_RC_BOXED (PeClause, pe_clause, clause_clear)
+PE_DEFINE_RC_BOXED (PeParameter, pe_parameter, parameter_clear)
+PE_DEFINE_RC_BOXED (PeTarget, pe_target, target_clear)
+PE_DEFINE_RC_BOXED (PeMeasure, pe_measure, measure_clear)

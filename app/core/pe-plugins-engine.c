@@ -1,0 +1,433 @@
+/* pe-plugins-engine.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The policy of plugin loading lives here, in one place:
+ *  - search paths, user first (libpeas keeps the first plugin of a module
+ *    name): $XDG_DATA_HOME/policy-explorer/plugins, then the directories
+ *    of $POLICY_EXPLORER_PLUGIN_PATH, then the installed directory. Only
+ *    absolute paths are used, and a world-writable directory is refused;
+ *  - the API version check, before a module is loaded;
+ *  - one plugin per document id;
+ *  - documents are read when first asked for, and dropped on unload.
+ * Failures are kept per plugin and announced with ::plugin-error, so the
+ * window and the command line can say which plugin failed and why.
+ */
+#define G_LOG_DOMAIN "pe-plugins"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "pe-document-provider.h"
+#include "pe-error.h"
+#include "pe-plugins-engine.h"
+
+struct _PePluginsEngine
+{
+  PeasEngine   parent_instance;
+
+  GHashTable  *documents;   /* module name -> PeDocument */
+  GHashTable  *errors;      /* module name -> GError */
+  guint        n_parsed;
+};
+
+G_DEFINE_FINAL_TYPE (PePluginsEngine, pe_plugins_engine, PEAS_TYPE_ENGINE)
+
+enum {
+  PLUGIN_ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+const char *
+pe_plugin_info_get_document_id (PeasPluginInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+  return peas_plugin_info_get_external_data (info, "Policy-Explorer-Document");
+}
+
+const char *
+pe_plugin_info_get_api_version (PeasPluginInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+  return peas_plugin_info_get_external_data (info, "Policy-Explorer-API");
+}
+
+/**
+ * pe_plugin_info_get_order:
+ *
+ * Where the document goes in the sidebar (X-Policy-Explorer-Order);
+ * plugins without one come last.
+ */
+int
+pe_plugin_info_get_order (PeasPluginInfo *info)
+{
+  const char *s;
+
+  g_return_val_if_fail (info != NULL, G_MAXINT);
+  s = peas_plugin_info_get_external_data (info, "Policy-Explorer-Order");
+  return s != NULL ? (int) g_ascii_strtoll (s, NULL, 10) : 1000;
+}
+
+static void
+record_error (PePluginsEngine *self,
+              PeasPluginInfo  *info,
+              GError          *error)
+{
+  g_warning ("Plugin “%s” (%s): %s", peas_plugin_info_get_module_name (info),
+             peas_plugin_info_get_module_dir (info), error->message);
+  g_hash_table_replace (self->errors, g_strdup (peas_plugin_info_get_module_name (info)),
+                        g_error_copy (error));
+  g_signal_emit (self, signals[PLUGIN_ERROR], 0, info, error);
+}
+
+static void
+pe_plugins_engine_load_plugin (PeasEngine     *engine,
+                               PeasPluginInfo *info)
+{
+  PePluginsEngine *self = PE_PLUGINS_ENGINE (engine);
+  const char *api = pe_plugin_info_get_api_version (info);
+  const char *doc_id = pe_plugin_info_get_document_id (info);
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove (self->errors, peas_plugin_info_get_module_name (info));
+
+  if (g_strcmp0 (api, PE_API_VERSION) != 0)
+    {
+      g_set_error (&error, PE_ERROR, PE_ERROR_API_VERSION,
+                   _("built for API version %s, but this Policy Explorer has API version %s"),
+                   api != NULL ? api : _("(none stated)"), PE_API_VERSION);
+      record_error (self, info, error);
+      return;
+    }
+
+  if (doc_id != NULL)
+    {
+      PeasPluginInfo *other = pe_plugins_engine_find_document (self, doc_id);
+
+      if (other != NULL && other != info)
+        {
+          g_set_error (&error, PE_ERROR, PE_ERROR_PLUGIN,
+                       _("provides the document “%s”, which the plugin “%s” (%s) already provides"),
+                       doc_id, peas_plugin_info_get_module_name (other),
+                       peas_plugin_info_get_module_dir (other));
+          record_error (self, info, error);
+          return;
+        }
+    }
+
+  PEAS_ENGINE_CLASS (pe_plugins_engine_parent_class)->load_plugin (engine, info);
+
+  if (!peas_plugin_info_is_loaded (info))
+    {
+      if (peas_plugin_info_is_available (info, &error) || error == NULL)
+        g_set_error_literal (&error, PE_ERROR, PE_ERROR_PLUGIN, _("the plugin could not be loaded"));
+      record_error (self, info, error);
+    }
+}
+
+static void
+pe_plugins_engine_unload_plugin (PeasEngine     *engine,
+                                 PeasPluginInfo *info)
+{
+  PePluginsEngine *self = PE_PLUGINS_ENGINE (engine);
+
+  PEAS_ENGINE_CLASS (pe_plugins_engine_parent_class)->unload_plugin (engine, info);
+  g_hash_table_remove (self->documents, peas_plugin_info_get_module_name (info));
+}
+
+static void
+pe_plugins_engine_finalize (GObject *object)
+{
+  PePluginsEngine *self = PE_PLUGINS_ENGINE (object);
+
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_clear_pointer (&self->errors, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pe_plugins_engine_parent_class)->finalize (object);
+}
+
+static void
+pe_plugins_engine_class_init (PePluginsEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PeasEngineClass *engine_class = PEAS_ENGINE_CLASS (klass);
+
+  object_class->finalize = pe_plugins_engine_finalize;
+  engine_class->load_plugin = pe_plugins_engine_load_plugin;
+  engine_class->unload_plugin = pe_plugins_engine_unload_plugin;
+
+  /**
+   * PePluginsEngine::plugin-error:
+   * @info: the plugin
+   * @error: what went wrong
+   *
+   * A plugin could not be loaded, or its document could not be read.
+   */
+  signals[PLUGIN_ERROR] =
+    g_signal_new ("plugin-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  PEAS_TYPE_PLUGIN_INFO, G_TYPE_ERROR);
+}
+
+/* A directory anyone may write to could be used to plant code: refuse it. */
+static gboolean
+trusted_dir (const char *dir)
+{
+  GStatBuf st;
+
+  if (!g_path_is_absolute (dir))
+    {
+      g_warning ("Ignoring the relative plugin directory “%s”: only absolute paths are searched", dir);
+      return FALSE;
+    }
+  if (g_stat (dir, &st) != 0)
+    return FALSE;   /* absent: nothing to search */
+  if ((st.st_mode & S_IWOTH) != 0)
+    {
+      g_warning ("Ignoring the plugin directory “%s”: anyone may write to it", dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_search_path (PePluginsEngine *self,
+                 const char      *dir)
+{
+  if (trusted_dir (dir))
+    peas_engine_add_search_path (PEAS_ENGINE (self), dir, dir);
+}
+
+static void
+pe_plugins_engine_init (PePluginsEngine *self)
+{
+  g_autofree char *user_dir = NULL;
+  const char *env;
+
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_error_free);
+
+  user_dir = g_build_filename (g_get_user_data_dir (), "policy-explorer", "plugins", NULL);
+  add_search_path (self, user_dir);
+
+  env = g_getenv (PE_PLUGIN_PATH_ENV);
+  if (env != NULL && *env != '\0')
+    {
+      g_auto(GStrv) dirs = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
+      for (guint i = 0; dirs[i] != NULL; i++)
+        if (*dirs[i] != '\0')
+          add_search_path (self, dirs[i]);
+    }
+
+  add_search_path (self, PE_PLUGINDIR);
+}
+
+PePluginsEngine *
+pe_plugins_engine_new (void)
+{
+  return g_object_new (PE_TYPE_PLUGINS_ENGINE, NULL);
+}
+
+/**
+ * pe_plugins_engine_bind_settings:
+ * @settings: settings with an `active-plugins` key
+ *
+ * Loads the plugins the user has enabled, and keeps the setting and the
+ * loaded plugins in step from now on.
+ */
+void
+pe_plugins_engine_bind_settings (PePluginsEngine *self,
+                                 GSettings       *settings)
+{
+  g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_settings_bind (settings, "active-plugins", self, "loaded-plugins", G_SETTINGS_BIND_DEFAULT);
+}
+
+/**
+ * pe_plugins_engine_load_all:
+ *
+ * Loads every plugin found that provides a document: what the command
+ * line does, having no settings of its own.
+ */
+void
+pe_plugins_engine_load_all (PePluginsEngine *self)
+{
+  const GList *l;
+
+  g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
+
+  for (l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
+    if (pe_plugin_info_get_document_id (l->data) != NULL && !peas_plugin_info_is_loaded (l->data))
+      peas_engine_load_plugin (PEAS_ENGINE (self), l->data);
+}
+
+static int
+compare_order (gconstpointer a,
+               gconstpointer b)
+{
+  PeasPluginInfo *ia = (PeasPluginInfo *) a;
+  PeasPluginInfo *ib = (PeasPluginInfo *) b;
+  int oa = pe_plugin_info_get_order (ia);
+  int ob = pe_plugin_info_get_order (ib);
+
+  if (oa != ob)
+    return oa < ob ? -1 : 1;
+  return g_strcmp0 (pe_plugin_info_get_document_id (ia), pe_plugin_info_get_document_id (ib));
+}
+
+/**
+ * pe_plugins_engine_get_document_plugins:
+ *
+ * The loaded plugins that provide a document, in sidebar order. Nothing
+ * is read: this comes from the .plugin files alone.
+ *
+ * Returns: (transfer container) (element-type Peas.PluginInfo):
+ */
+GList *
+pe_plugins_engine_get_document_plugins (PePluginsEngine *self)
+{
+  GList *list = NULL;
+
+  g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
+
+  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
+    if (peas_plugin_info_is_loaded (l->data) && pe_plugin_info_get_document_id (l->data) != NULL)
+      list = g_list_prepend (list, l->data);
+  return g_list_sort (list, compare_order);
+}
+
+/**
+ * pe_plugins_engine_find_document:
+ *
+ * Returns: (transfer none) (nullable): the loaded plugin providing @document_id
+ */
+PeasPluginInfo *
+pe_plugins_engine_find_document (PePluginsEngine *self,
+                                 const char      *document_id)
+{
+  g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
+  g_return_val_if_fail (document_id != NULL, NULL);
+
+  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
+    if (peas_plugin_info_is_loaded (l->data) &&
+        g_strcmp0 (pe_plugin_info_get_document_id (l->data), document_id) == 0)
+      return l->data;
+  return NULL;
+}
+
+/**
+ * pe_plugins_engine_peek_document:
+ *
+ * Returns: (transfer none) (nullable): the document if it was already read
+ */
+PeDocument *
+pe_plugins_engine_peek_document (PePluginsEngine *self,
+                                 PeasPluginInfo  *info)
+{
+  g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return g_hash_table_lookup (self->documents, peas_plugin_info_get_module_name (info));
+}
+
+/**
+ * pe_plugins_engine_get_document:
+ * @info: a loaded plugin
+ * @error: why the document could not be had, naming the plugin
+ *
+ * Reads the plugin's document the first time, and returns the same
+ * document afterwards.
+ *
+ * Returns: (transfer none): the document, or %NULL
+ */
+PeDocument *
+pe_plugins_engine_get_document (PePluginsEngine  *self,
+                                PeasPluginInfo   *info,
+                                GError          **error)
+{
+  const char *module = NULL;
+  g_autoptr(PeasExtension) ext = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PeDocument *doc;
+
+  g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  module = peas_plugin_info_get_module_name (info);
+  if ((doc = g_hash_table_lookup (self->documents, module)) != NULL)
+    return doc;
+
+  if (!peas_plugin_info_is_loaded (info))
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN, _("The plugin “%s” is not active"),
+                   peas_plugin_info_get_name (info));
+      return NULL;
+    }
+
+  if (!peas_engine_provides_extension (PEAS_ENGINE (self), info, PE_TYPE_DOCUMENT_PROVIDER))
+    g_set_error_literal (&local_error, PE_ERROR, PE_ERROR_PLUGIN,
+                         _("it provides no document (no PeDocumentProvider extension)"));
+  else
+    {
+      ext = peas_engine_create_extension (PEAS_ENGINE (self), info, PE_TYPE_DOCUMENT_PROVIDER, NULL);
+      if (ext == NULL)
+        g_set_error_literal (&local_error, PE_ERROR, PE_ERROR_PLUGIN,
+                             _("its document provider could not be created"));
+      else if ((doc = pe_document_provider_load_document (PE_DOCUMENT_PROVIDER (ext), &local_error)) != NULL)
+        {
+          self->n_parsed++;
+          if (g_strcmp0 (pe_document_get_id (doc), pe_plugin_info_get_document_id (info)) != 0)
+            {
+              g_set_error (&local_error, PE_ERROR, PE_ERROR_PLUGIN,
+                           _("its .plugin file announces the document “%s”, but the data is “%s”"),
+                           pe_plugin_info_get_document_id (info), pe_document_get_id (doc));
+              g_clear_object (&doc);
+            }
+        }
+    }
+
+  if (doc == NULL)
+    {
+      g_assert (local_error != NULL);
+      record_error (self, info, local_error);
+      g_set_error (error, PE_ERROR, local_error->code, _("The plugin “%s” (%s): %s"),
+                   peas_plugin_info_get_name (info), module, local_error->message);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->documents, g_strdup (module), doc);
+  return doc;
+}
+
+/**
+ * pe_plugins_engine_get_plugin_error:
+ *
+ * Returns: (nullable) (transfer none): the last failure of the plugin
+ */
+const GError *
+pe_plugins_engine_get_plugin_error (PePluginsEngine *self,
+                                    PeasPluginInfo  *info)
+{
+  g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
+  return g_hash_table_lookup (self->errors, peas_plugin_info_get_module_name (info));
+}
+
+/**
+ * pe_plugins_engine_count_parsed:
+ *
+ * How many documents have been read so far: tests use it to check that
+ * nothing is read before it is needed.
+ */
+guint
+pe_plugins_engine_count_parsed (PePluginsEngine *self)
+{
+  g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), 0);
+  return self->n_parsed;
+}

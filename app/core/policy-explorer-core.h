@@ -1,0 +1,24 @@
+/* policy-explorer-core.h — the core library of Policy Explorer, no GTK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#define PE_CORE_INSIDE
+
+#include "pe-calculator.h"
+#include "pe-chart-builder.h"
+#include "pe-chart-model.h"
+#include "pe-chart-renderer.h"
+#include "pe-document.h"
+#include "pe-document-provider.h"
+#include "pe-error.h"
+#include "pe-measure.h"
+#include "pe-plugins-engine.h"
+#include "pe-rational.h"
+#include "pe-result.h"
+#include "pe-stacking.h"
+#include "pe-text.h"
+#include "pe-value.h"
+
+#undef PE_CORE_INSIDE
