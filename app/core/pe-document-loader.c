@@ -693,6 +693,39 @@ read_parameters (Loader     *L,
   return TRUE;
 }
 
+/* [{"document": "talent", "measure": "1", "note": text}]: checked across
+ * documents by the tests, since one document is loaded at a time. */
+static gboolean
+read_links (Loader     *L,
+            JsonObject *obj,
+            PeMeasure  *m)
+{
+  JsonArray *arr;
+  gsize old;
+
+  if (!read_array (L, obj, "links", FALSE, &arr) || arr == NULL)
+    return *L->error == NULL;
+  old = push_member (L, "links");
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      gsize o2 = push_index (L, i);
+      PeLink *link;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      link = g_new0 (PeLink, 1);
+      g_ptr_array_add (m->links, link);
+      if (!read_id (L, json_node_get_object (n), "document", &link->document_id) ||
+          !read_id (L, json_node_get_object (n), "measure", &link->measure_id) ||
+          !read_text (L, json_node_get_object (n), "note", FALSE, &link->note))
+        return FALSE;
+      pop (L, o2);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
 static gboolean
 read_measures (Loader     *L,
                JsonObject *root)
@@ -721,6 +754,7 @@ read_measures (Loader     *L,
       m->units = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_text_free);
       m->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_target_unref);
       m->parameters = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_parameter_unref);
+      m->links = g_ptr_array_new_with_free_func ((GDestroyNotify) _pe_link_free);
       g_ptr_array_add (L->doc->measures, m);
       if (!read_measure_text (L, json_node_get_object (node), m))
         return FALSE;
@@ -737,7 +771,7 @@ read_measures (Loader     *L,
       gsize o2 = push_index (L, i);
       guint first = L->doc->parameters->len;
 
-      if (!read_targets (L, obj, m) || !read_parameters (L, obj, m))
+      if (!read_targets (L, obj, m) || !read_parameters (L, obj, m) || !read_links (L, obj, m))
         return FALSE;
       for (guint j = first; j < L->doc->parameters->len; j++)
         g_ptr_array_add (m->parameters, pe_parameter_ref (g_ptr_array_index (L->doc->parameters, j)));

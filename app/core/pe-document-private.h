@@ -62,6 +62,7 @@ typedef struct
   GHashTable  *labels;      /* choice steps: id -> PeText */
 } PeRule;
 
+void        _pe_link_free         (PeLink *link);
 void        _pe_rule_free          (PeRule *rule);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "pe-document-private.h"
 #include "pe-measure.h"
 #include "pe-rc-private.h"
 
@@ -43,6 +44,16 @@ measure_clear (PeMeasure *self)
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_ptr_array_unref);
   g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
+}
+
+void
+_pe_link_free (PeLink *link)
+{
+  g_free (link->document_id);
+  g_free (link->measure_id);
+  g_clear_pointer (&link->note, pe_text_free);
+  g_free (link);
 }
 
 PE_DEFINE_RC_BOXED (PeClause, pe_clause, clause_clear)

@@ -86,6 +86,19 @@ typedef struct
 } PeTarget;
 
 /**
+ * PeLink:
+ * @document_id: the id of the other document
+ * @measure_id: the id of the measure in it
+ * @note: (nullable): how the two relate
+ */
+typedef struct
+{
+  char   *document_id;
+  char   *measure_id;
+  PeText *note;
+} PeLink;
+
+/**
  * PeMeasure:
  * @id: unique within the document ("1", "2", … or "closing")
  * @number: the number as printed (一, 二, …)
@@ -98,6 +111,8 @@ typedef struct
  * @deadline_julian: the last day of @deadline, 0 when there is none
  * @targets: (element-type PeTarget)
  * @parameters: (element-type PeParameter)
+ * @links: (element-type PeLink): measures of other documents that carry
+ *   this one out
  */
 typedef struct
 {
@@ -111,6 +126,7 @@ typedef struct
   guint32     deadline_julian;
   GPtrArray  *targets;
   GPtrArray  *parameters;
+  GPtrArray  *links;
 } PeMeasure;
 
 GType        pe_clause_get_type    (void) G_GNUC_CONST;
