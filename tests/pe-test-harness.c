@@ -1,0 +1,139 @@
+/* pe-test-harness.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * As in libpeas' own tests: the environment is fixed before anything
+ * starts, every warning or critical that a test did not announce fails it,
+ * and the plugins come from the build directory.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "pe-test-harness.h"
+
+typedef struct
+{
+  char *domain;
+  char *pattern;
+} Expected;
+
+static GPtrArray *expected;
+
+static gboolean
+log_handler (const char     *domain,
+             GLogLevelFlags  level,
+             const char     *message,
+             gpointer        data)
+{
+  if ((level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR)) == 0)
+    return FALSE;
+  for (guint i = 0; expected && i < expected->len; i++)
+    {
+      Expected *e = g_ptr_array_index (expected, i);
+      if (g_strcmp0 (e->domain, domain) == 0 && g_pattern_match_simple (e->pattern, message))
+        {
+          g_ptr_array_remove_index (expected, i);
+          return FALSE;
+        }
+    }
+  return TRUE;   /* fatal */
+}
+
+static void
+expected_free (Expected *e)
+{
+  g_free (e->domain);
+  g_free (e->pattern);
+  g_free (e);
+}
+
+void
+pe_test_init (int      *argc,
+              char   ***argv,
+              gboolean  gtk)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* no user plugins: only those of the build directory */
+  {
+    g_autofree char *tmp = g_dir_make_tmp ("pe-test-XXXXXX", NULL);
+    g_setenv ("XDG_DATA_HOME", tmp, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", tmp, TRUE);
+  }
+
+  if (gtk)
+    {
+      gtk_test_init (argc, argv, NULL);
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
+  else
+    g_test_init (argc, argv, NULL);
+
+  expected = g_ptr_array_new_with_free_func ((GDestroyNotify) expected_free);
+  g_test_log_set_fatal_handler (log_handler, NULL);
+}
+
+/**
+ * pe_test_expect_warning:
+ *
+ * The next warning of @domain matching @pattern (a glob) is part of the
+ * test and does not fail it.
+ */
+void
+pe_test_expect_warning (const char *domain,
+                        const char *pattern)
+{
+  Expected *e = g_new0 (Expected, 1);
+
+  e->domain = g_strdup (domain);
+  e->pattern = g_strdup (pattern);
+  g_ptr_array_add (expected, e);
+}
+
+void
+pe_test_assert_expected (void)
+{
+  for (guint i = 0; i < expected->len; i++)
+    {
+      Expected *e = g_ptr_array_index (expected, i);
+      g_error ("expected a warning “%s” in %s that did not come", e->pattern, e->domain);
+    }
+}
+
+PePluginsEngine *
+pe_test_engine_new (void)
+{
+  return pe_plugins_engine_new ();
+}
+
+/* Drops the last reference and checks that the object is gone. */
+void
+pe_test_assert_finalized (gpointer object)
+{
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  if (weak != NULL)
+    g_error ("a %s was not finalized: a reference leaked", G_OBJECT_TYPE_NAME (weak));
+}
+
+char *
+pe_test_screenshot_path (const char *name)
+{
+  const char *dir = g_getenv ("PE_TEST_SCREENSHOT_DIR");
+
+  if (dir == NULL)
+    return NULL;
+  g_mkdir_with_parents (dir, 0755);
+  return g_strdup_printf ("%s/%s.png", dir, name);
+}
+
+char *
+pe_test_source_path (const char *relative)
+{
+  return g_build_filename (g_getenv ("PE_SOURCE_ROOT") ? g_getenv ("PE_SOURCE_ROOT") : ".", relative, NULL);
+}

@@ -1,0 +1,266 @@
+/* test-ui.c — the window and the manufacturing page, driven in process
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "pe-application.h"
+#include "pe-calculator-form.h"
+#include "pe-chart-view.h"
+#include "pe-document-page.h"
+#include "pe-measure-list.h"
+#include "pe-test-harness.h"
+#include "pe-window.h"
+
+typedef struct
+{
+  PePluginsEngine *engine;
+  PeWindow        *window;
+} Fixture;
+
+static void
+load_plugin (PePluginsEngine *engine,
+             const char      *module)
+{
+  PeasPluginInfo *info = peas_engine_get_plugin_info (PEAS_ENGINE (engine), module);
+
+  g_assert_nonnull (info);
+  g_assert_true (peas_engine_load_plugin (PEAS_ENGINE (engine), info));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->engine = pe_test_engine_new ();
+  load_plugin (f->engine, "manufacturing");
+  f->window = pe_window_new (NULL, f->engine, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_widget_show (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_widget_destroy (GTK_WIDGET (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pe_test_assert_finalized (f->engine);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *path = pe_test_screenshot_path (name);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int w, h;
+
+  gtk_test_widget_wait_for_draw (gtk_widget_get_toplevel (widget));
+  w = gtk_widget_get_allocated_width (widget);
+  h = gtk_widget_get_allocated_height (widget);
+  g_assert_cmpint (w, >, 100);
+  g_assert_cmpint (h, >, 100);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  gtk_widget_draw (widget, cr);
+  cairo_destroy (cr);
+  if (path != NULL)
+    g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_sidebar_is_lazy (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *sidebar = pe_window_get_sidebar (f->window);
+  GList *rows = gtk_container_get_children (GTK_CONTAINER (sidebar));
+
+  /* the sidebar comes from the .plugin file: no document is read but
+   * that of a page shown (the list box may select its first row) */
+  g_assert_cmpuint (g_list_length (rows), ==, 1);
+  g_assert_cmpstr (gtk_widget_get_name (rows->data), ==, "manufacturing");
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (f->engine), ==, pe_window_count_pages (f->window));
+  g_list_free (rows);
+
+  g_assert_nonnull (pe_window_show_document (f->window, "manufacturing"));
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (f->engine), ==, 1);
+  g_assert_cmpuint (pe_window_count_pages (f->window), ==, 1);
+
+  /* shown again: the same page, not read again */
+  g_assert_nonnull (pe_window_show_document (f->window, "manufacturing"));
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (f->engine), ==, 1);
+  g_assert_cmpuint (pe_window_count_pages (f->window), ==, 1);
+  screenshot (GTK_WIDGET (f->window), "manufacturing-measures");
+}
+
+static void
+test_measure_filter (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *page = pe_window_show_document (f->window, "manufacturing");
+  PeMeasureList *list = PE_MEASURE_LIST (pe_document_page_get_measure_list (PE_DOCUMENT_PAGE (page)));
+
+  g_assert_cmpuint (pe_measure_list_count_visible (list), ==, 15);
+  pe_measure_list_set_filter (list, "云服务");          /* Chinese text */
+  g_assert_cmpuint (pe_measure_list_count_visible (list), ==, 1);
+  pe_measure_list_set_filter (list, "CLOUD");           /* English, any case */
+  g_assert_cmpuint (pe_measure_list_count_visible (list), ==, 1);
+  pe_measure_list_set_filter (list, "Postal");           /* a responsible unit */
+  g_assert_cmpuint (pe_measure_list_count_visible (list), ==, 1);
+  pe_measure_list_set_filter (list, "no such words");
+  g_assert_cmpuint (pe_measure_list_count_visible (list), ==, 0);
+  pe_measure_list_set_filter (list, NULL);
+  g_assert_cmpuint (pe_measure_list_count_visible (list), ==, 15);
+}
+
+static PeCalculatorForm *
+open_calculator (Fixture    *f,
+                 const char *id)
+{
+  GtkWidget *page = pe_window_show_document (f->window, "manufacturing");
+  GtkWidget *form;
+
+  form = pe_document_page_show_calculator (PE_DOCUMENT_PAGE (page), id);
+  g_assert_true (PE_IS_CALCULATOR_FORM (form));
+  return PE_CALCULATOR_FORM (form);
+}
+
+static void
+set_as_of (Fixture    *f,
+           const char *date)
+{
+  GtkWidget *page = pe_window_get_visible_page (f->window);
+  guint32 julian;
+
+  g_assert_true (pe_date_parse (date, &julian));
+  pe_document_page_set_as_of (PE_DOCUMENT_PAGE (page), julian);
+}
+
+static void
+test_calculator_form (Fixture       *f,
+                      gconstpointer  data)
+{
+  PeCalculatorForm *form = open_calculator (f, "technical-upgrade");
+  GtkWidget *entry = pe_calculator_form_get_field_widget (form, "investment");
+
+  set_as_of (f, "2022-06-01");
+  g_assert_true (GTK_IS_ENTRY (entry));
+
+  /* typed, as a person would */
+  gtk_widget_grab_focus (entry);
+  gtk_entry_set_text (GTK_ENTRY (entry), "3000万");
+  g_assert_true (pe_calculator_form_set_text (form, "enterprise", "star"));
+  g_assert_null (pe_calculator_form_get_field_error (form, "investment"));
+  g_assert_true (pe_calculator_form_compute (form));
+
+  /* 7 % × 1.1 = 7.7 % of 30,000,000 = 2,310,000, an upper bound */
+  g_assert_cmpint (pe_result_get_amount (pe_calculator_form_get_result (form)), ==, 2310000);
+  g_assert_true (pe_result_get_is_maximum (pe_calculator_form_get_result (form)));
+  g_assert_nonnull (g_strstr_len (pe_calculator_form_get_summary (form), -1, "Up to 2,310,000 yuan"));
+  screenshot (GTK_WIDGET (f->window), "manufacturing-calculator");
+
+  /* the same input after the document expired: not eligible, with what it gave */
+  set_as_of (f, "2024-01-01");
+  g_assert_cmpint (pe_result_get_verdict (pe_calculator_form_get_result (form)), ==, PE_VERDICT_NOT_ELIGIBLE);
+  g_assert_nonnull (g_strstr_len (pe_calculator_form_get_summary (form), -1, "while the document was in force"));
+}
+
+static void
+test_form_refuses_bad_input (Fixture       *f,
+                             gconstpointer  data)
+{
+  PeCalculatorForm *form = open_calculator (f, "cloud");
+  GtkWidget *entry = pe_calculator_form_get_field_widget (form, "fee");
+  GtkWidget *calculate = NULL;
+
+  gtk_entry_set_text (GTK_ENTRY (entry), "12a");
+  g_assert_nonnull (pe_calculator_form_get_field_error (form, "fee"));
+  g_assert_nonnull (g_strstr_len (pe_calculator_form_get_field_error (form, "fee"), -1, "is not a number"));
+  g_assert_false (pe_calculator_form_compute (form));
+  g_assert_null (pe_calculator_form_get_result (form));
+
+  gtk_entry_set_text (GTK_ENTRY (entry), "-5");
+  g_assert_nonnull (g_strstr_len (pe_calculator_form_get_field_error (form, "fee"), -1, "must not be negative"));
+  screenshot (GTK_WIDGET (f->window), "manufacturing-bad-input");
+
+  gtk_entry_set_text (GTK_ENTRY (entry), "");
+  g_assert_null (pe_calculator_form_get_field_error (form, "fee"));
+  /* empty: the result cannot be decided, and says which input it needs */
+  g_assert_true (pe_calculator_form_compute (form));
+  g_assert_cmpint (pe_result_get_verdict (pe_calculator_form_get_result (form)), ==, PE_VERDICT_CANNOT_DECIDE);
+  (void) calculate;
+}
+
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *page = pe_window_show_document (f->window, "manufacturing");
+  GList *views;
+
+  pe_document_page_show_section (PE_DOCUMENT_PAGE (page), "charts");
+  views = pe_document_page_get_chart_views (PE_DOCUMENT_PAGE (page));
+  g_assert_cmpuint (g_list_length (views), ==, 5);
+  for (GList *l = views; l; l = l->next)
+    {
+      PeChartModel *model = pe_chart_view_get_model (l->data);
+      AtkObject *acc = gtk_widget_get_accessible (l->data);
+
+      g_assert_nonnull (model);
+      /* the chart's text summary is there for assistive technology */
+      g_assert_nonnull (atk_object_get_description (acc));
+      g_assert_cmpuint (strlen (atk_object_get_description (acc)), >, 10);
+    }
+  g_list_free (views);
+  screenshot (GTK_WIDGET (f->window), "manufacturing-charts");
+}
+
+static void
+test_unload_removes_every_trace (Fixture       *f,
+                                 gconstpointer  data)
+{
+  PeasPluginInfo *info = peas_engine_get_plugin_info (PEAS_ENGINE (f->engine), "manufacturing");
+  GList *rows;
+
+  pe_window_show_document (f->window, "manufacturing");
+  g_assert_cmpuint (pe_window_count_pages (f->window), ==, 1);
+
+  g_assert_true (peas_engine_unload_plugin (PEAS_ENGINE (f->engine), info));
+  rows = gtk_container_get_children (GTK_CONTAINER (pe_window_get_sidebar (f->window)));
+  g_assert_null (rows);
+  g_assert_cmpuint (pe_window_count_pages (f->window), ==, 0);
+  g_assert_null (pe_plugins_engine_peek_document (f->engine, info));
+
+  /* and back */
+  g_assert_true (peas_engine_load_plugin (PEAS_ENGINE (f->engine), info));
+  rows = gtk_container_get_children (GTK_CONTAINER (pe_window_get_sidebar (f->window)));
+  g_assert_cmpuint (g_list_length (rows), ==, 1);
+  g_list_free (rows);
+  g_assert_nonnull (pe_window_show_document (f->window, "manufacturing"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pe_test_init (&argc, &argv, TRUE);
+  pe_ui_init_resources ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/sidebar-is-lazy", test_sidebar_is_lazy);
+  ADD ("/ui/measure-filter", test_measure_filter);
+  ADD ("/ui/calculator-form", test_calculator_form);
+  ADD ("/ui/form-refuses-bad-input", test_form_refuses_bad_input);
+  ADD ("/ui/charts", test_charts);
+  ADD ("/ui/unload-removes-every-trace", test_unload_removes_every_trace);
+#undef ADD
+
+  return g_test_run ();
+}
