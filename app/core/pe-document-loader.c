@@ -1503,6 +1503,11 @@ pe_document_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (origin != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
+  if (data == NULL || size == 0)
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA, "%s: the file is empty", origin);
+      return NULL;
+    }
   if (size > MAX_DATA_BYTES)
     {
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,

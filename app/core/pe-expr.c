@@ -394,6 +394,7 @@ parse_primary (Parser *ps)
     }
 
   {
+    const char *start = ps->p;
     g_autofree char *name = read_identifier (ps);
     PeExpr *e;
     PeValueKind vk;
@@ -458,6 +459,7 @@ parse_primary (Parser *ps)
     if (!ps->resolve (name, FALSE, &e->symbol, &e->index, &vk, ps->user_data))
       {
         _pe_expr_free (e);
+        ps->p = start;   /* point at the name, not past it */
         fail (ps, "“%s” is neither a field nor an earlier step", name);
         return NULL;
       }

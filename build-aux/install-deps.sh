@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Policy Explorer needs that are missing.
+#   build-aux/install-deps.sh build   — to build and run the app
+#   build-aux/install-deps.sh test    — also what the tests use
+set -euo pipefail
+
+build_pkgs=(
+  gcc pkgconf meson ninja-build gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-3-dev libpeas-dev libjson-glib-dev
+  libcairo2-dev libpango1.0-dev
+  desktop-file-utils appstream
+)
+test_pkgs=(
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail gir1.2-gtk-3.0
+  imagemagick poppler-utils
+)
+
+want=("${build_pkgs[@]}")
+if [ "${1:-build}" = test ]; then
+  want+=("${test_pkgs[@]}")
+fi
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then sudo="sudo"; else
+    echo "These packages are missing and I am not root: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q -o DPkg::Lock::Timeout=300
+$sudo apt-get install -y -q -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}"

@@ -1,0 +1,441 @@
+/* test-core.c — exact arithmetic, input parsing, formulas, the loader's
+ * checks, validity and stacking
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pe-test-harness.h"
+
+/* ---- exact numbers ---------------------------------------------------- */
+
+static void
+test_rational (void)
+{
+  PeRational a, b, r;
+  g_autofree char *s = NULL;
+
+  g_assert_true (pe_rational_parse ("7", &a));
+  g_assert_true (pe_rational_parse ("100", &b));
+  g_assert_true (pe_rational_div (a, b, &r));                 /* 7 % */
+  g_assert_true (pe_rational_mul (r, PE_RATIONAL_INIT (30000000), &r));
+  g_assert_cmpint (r.num, ==, 2100000);
+  g_assert_cmpint (r.den, ==, 1);
+
+  /* 7.7 % = 7 % × 1.1 exactly, not 0.07700000000000001 */
+  g_assert_true (pe_rational_parse ("0.07", &a));
+  g_assert_true (pe_rational_parse ("1.1", &b));
+  g_assert_true (pe_rational_mul (a, b, &r));
+  g_assert_cmpint (r.num, ==, 77);
+  g_assert_cmpint (r.den, ==, 1000);
+
+  /* rounding down, also for negative numbers */
+  g_assert_true (pe_rational_make (7, 2, &r));
+  g_assert_cmpint (pe_rational_floor (r), ==, 3);
+  g_assert_true (pe_rational_make (-7, 2, &r));
+  g_assert_cmpint (pe_rational_floor (r), ==, -4);
+
+  /* overflow is reported, never wrapped */
+  g_assert_false (pe_rational_mul (PE_RATIONAL_INIT (G_MAXINT64 / 2), PE_RATIONAL_INIT (3), &r));
+  g_assert_false (pe_rational_add (PE_RATIONAL_INIT (G_MAXINT64), PE_RATIONAL_INIT (1), &r));
+  g_assert_false (pe_rational_parse ("99999999999999999999", &r));
+  g_assert_false (pe_rational_div (PE_RATIONAL_INIT (1), PE_RATIONAL_INIT (0), &r));
+
+  /* exact comparison even where doubles would tie */
+  g_assert_true (pe_rational_make (1, 3, &a));
+  g_assert_true (pe_rational_make (333333333333333333, 1000000000000000000, &b));
+  g_assert_cmpint (pe_rational_compare (a, b), >, 0);
+
+  g_assert_true (pe_rational_make (1, 3, &a));
+  s = pe_rational_to_string (a, 4);
+  g_assert_cmpstr (s, ==, "≈0.3333");
+}
+
+/* ---- what people type ------------------------------------------------- */
+
+typedef struct
+{
+  PeValueType  type;
+  const char  *text;
+  const char  *value;   /* as pe_value_to_string gives it, or NULL for an error */
+  const char  *error;   /* a substring of the message */
+} ParseCase;
+
+static const ParseCase parse_cases[] = {
+  { PE_VALUE_TYPE_YUAN, "1500000", "1500000", NULL },
+  { PE_VALUE_TYPE_YUAN, "150万", "1500000", NULL },
+  { PE_VALUE_TYPE_YUAN, "1.5万元", "15000", NULL },
+  { PE_VALUE_TYPE_YUAN, "2亿", "200000000", NULL },
+  { PE_VALUE_TYPE_YUAN, "１２３", "123", NULL },                 /* full-width digits */
+  { PE_VALUE_TYPE_YUAN, "1,234,567", "1234567", NULL },
+  { PE_VALUE_TYPE_YUAN, " 42 ", "42", NULL },
+  { PE_VALUE_TYPE_YUAN, "-5", "-5", NULL },                      /* the field refuses it, not the parser */
+  { PE_VALUE_TYPE_YUAN, "12,34", NULL, "thousands separators" },
+  { PE_VALUE_TYPE_YUAN, "1,2345", NULL, "thousands separators" },
+  { PE_VALUE_TYPE_YUAN, "12a", NULL, "is not a number" },
+  { PE_VALUE_TYPE_YUAN, "1.5", NULL, "not a whole number of yuan" },
+  { PE_VALUE_TYPE_YUAN, "1.23456万", NULL, "not a whole number of yuan" },
+  { PE_VALUE_TYPE_YUAN, "", NULL, "is empty" },
+  { PE_VALUE_TYPE_YUAN, "99999999999999999999", NULL, "too large" },
+  { PE_VALUE_TYPE_YUAN, "9999999999999亿", NULL, "too large" },
+  { PE_VALUE_TYPE_YUAN, "1e6", NULL, "is not a number" },
+  { PE_VALUE_TYPE_YUAN, "五百", NULL, "is not a number" },
+  { PE_VALUE_TYPE_INTEGER, "3", "3", NULL },
+  { PE_VALUE_TYPE_INTEGER, "2.5", NULL, "not a whole number" },
+  { PE_VALUE_TYPE_PERCENT, "30", "0.3", NULL },
+  { PE_VALUE_TYPE_PERCENT, "2.5%", "0.025", NULL },
+  { PE_VALUE_TYPE_PERCENT, "７％", "0.07", NULL },
+  { PE_VALUE_TYPE_DECIMAL, "6.4515", "6.4515", NULL },
+  { PE_VALUE_TYPE_BOOLEAN, "yes", "true", NULL },
+  { PE_VALUE_TYPE_BOOLEAN, "否", "false", NULL },
+  { PE_VALUE_TYPE_BOOLEAN, "maybe", NULL, "yes or no" },
+  { PE_VALUE_TYPE_DATE, "2023-12-31", "2023-12-31", NULL },
+  { PE_VALUE_TYPE_DATE, "2023-02-29", NULL, "is not a date" },
+  { PE_VALUE_TYPE_DATE, "1899-12-31", NULL, "is not a date" },
+  { PE_VALUE_TYPE_DATE, "2023-1-5", NULL, "is not a date" },
+};
+
+static void
+test_parse_input (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
+    {
+      const ParseCase *c = &parse_cases[i];
+      g_autoptr(GError) error = NULL;
+      PeValue v;
+      gboolean ok = pe_value_parse (c->type, c->text, &v, &error);
+
+      g_test_message ("“%s” as %s", c->text, pe_value_type_to_string (c->type));
+      if (c->value != NULL)
+        {
+          g_autofree char *s = NULL;
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          s = pe_value_to_string (c->type, &v);
+          g_assert_cmpstr (s, ==, c->value);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_nonnull (error);
+          if (strstr (error->message, c->error) == NULL)
+            g_error ("“%s”: expected “%s” in “%s”", c->text, c->error, error->message);
+        }
+    }
+}
+
+static void
+test_parse_hostile_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = g_strnfill (1024 * 1024, '9');
+  const char bad_utf8[] = { 'a', (char) 0xC3, (char) 0x28, 0 };
+  PeValue v;
+
+  g_assert_false (pe_value_parse (PE_VALUE_TYPE_YUAN, huge, &v, &error));
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+  g_assert_false (pe_value_parse (PE_VALUE_TYPE_YUAN, bad_utf8, &v, &error));
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+}
+
+/* ---- the loader -------------------------------------------------------- */
+
+#define DOC_HEAD \
+  "{\"format\": 1, \"id\": \"t\", \"version\": \"1\"," \
+  " \"title\": {\"zh\": \"测试\", \"en\": \"Test\"}, \"short_title\": {\"zh\": \"测\", \"en\": \"T\"}," \
+  " \"issuer\": {\"zh\": \"某局\", \"en\": \"A bureau\"}, \"issue_date\": \"2021-02-08\","
+#define MEASURES \
+  " \"measures\": [{\"id\": \"1\", \"kind\": \"subsidy\", \"title\": {\"zh\": \"补助\", \"en\": \"Subsidy\"}," \
+  "   \"text\": {\"zh\": \"按投资额不高于7%给予补助，最高不超过200万元。\", \"en\": \"Up to 7 %, at most 2 million.\"}," \
+  "   \"parameters\": [{\"id\": \"rate\", \"type\": \"percent\", \"value\": 7, \"bound\": \"max\"," \
+  "                     \"label\": {\"zh\": \"比例\", \"en\": \"Rate\"}, \"clause\": {\"quote\": \"不高于7%\"}}," \
+  "                    {\"id\": \"cap\", \"type\": \"yuan\", \"value\": 2000000, \"bound\": \"max\"," \
+  "                     \"label\": {\"zh\": \"上限\", \"en\": \"Cap\"}, \"clause\": {\"quote\": \"最高不超过200万元\"}}]}],"
+#define VALIDITY \
+  " \"validity\": {\"start\": {\"from\": \"issue\"}, \"end\": {\"date\": \"2023-12-31\"}, \"text\": {\"zh\": \"至2023年\", \"en\": \"To 2023\"}},"
+#define CALC(expr) CALC_PRE expr CALC_POST
+#define CALC_PRE \
+  " \"calculators\": [{\"id\": \"c\", \"measure\": \"1\", \"title\": {\"zh\": \"计算\", \"en\": \"Calc\"}," \
+  "   \"fields\": [{\"id\": \"investment\", \"type\": \"yuan\", \"min\": 0, \"label\": {\"zh\": \"投资\", \"en\": \"Investment\"}}]," \
+  "   \"steps\": [{\"id\": \"amount\", \"type\": \"yuan\", \"expr\": \""
+#define CALC_POST \
+  "\", \"label\": {\"zh\": \"金额\", \"en\": \"Amount\"}," \
+  "                \"clause\": {\"quote\": \"按投资额不高于7%给予补助\"}}], \"amount\": \"amount\"}]}"
+
+static PeDocument *
+load (const char  *json,
+      GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  return pe_document_new_from_bytes (bytes, "test.json", error);
+}
+
+static void
+test_loader_good (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = load (DOC_HEAD MEASURES VALIDITY CALC ("min(investment * $rate, $cap)"), &error);
+  g_autoptr(GHashTable) in = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PeResult) r = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pe_document_get_id (doc), ==, "t");
+  g_hash_table_insert (in, "investment", "10000000");
+  r = pe_calculator_evaluate (pe_document_get_calculator (doc, "c"), in, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pe_result_get_amount (r), ==, 700000);
+  g_assert_true (pe_result_get_is_maximum (r));
+}
+
+typedef struct
+{
+  const char *json;
+  const char *error;
+} BadDoc;
+
+static const BadDoc bad_docs[] = {
+  { "", "the file is empty" },
+  { "{", "not valid JSON" },
+  { "[]", "$: the document must be a JSON object" },
+  { "{\"format\": 2}", "$.format: format 2 is not the one" },
+  { "{\"format\": 1, \"id\": \"a b\"}", "$.id: “a b” is not a valid id" },
+  { DOC_HEAD " \"measures\": []," VALIDITY CALC ("1"), "$.measures: a document needs at least one measure" },
+  { DOC_HEAD " \"measures\": [{\"id\": \"1\"}]}", "$.measures[0]: the member “title” is missing" },
+  { DOC_HEAD " \"measures\": [{\"id\": 5}]}", "$.measures[0].id: expected a string, found an integer" },
+  /* a quote that is not in the text */
+  { DOC_HEAD " \"measures\": [{\"id\": \"1\", \"kind\": \"reward\", \"title\": {\"zh\": \"奖\", \"en\": \"R\"}, \"text\": {\"zh\": \"给予10万元奖励\", \"en\": \"100,000\"},"
+    " \"parameters\": [{\"id\": \"x\", \"type\": \"yuan\", \"value\": 200000, \"label\": {\"zh\": \"x\", \"en\": \"x\"}, \"clause\": {\"quote\": \"给予20万元奖励\"}}]}],"
+    VALIDITY CALC ("1"), "$.measures[0].parameters[0].clause: the quote “给予20万元奖励” is not in the text of measure “1”" },
+  /* a citation of a measure that does not exist */
+  { DOC_HEAD MEASURES " \"validity\": {\"text\": {\"zh\": \"x\", \"en\": \"x\"}, \"clause\": {\"measure\": \"9\", \"quote\": \"x\"}}}",
+    "$.validity.clause: cites measure “9”, which the document does not have" },
+  /* a decimal written as a JSON number */
+  { DOC_HEAD " \"measures\": [{\"id\": \"1\", \"kind\": \"reward\", \"title\": {\"zh\": \"奖\", \"en\": \"R\"}, \"text\": {\"zh\": \"2.5%\", \"en\": \"2.5%\"},"
+    " \"parameters\": [{\"id\": \"x\", \"type\": \"percent\", \"value\": 2.5, \"label\": {\"zh\": \"x\", \"en\": \"x\"}, \"clause\": {\"quote\": \"2.5%\"}}]}],"
+    VALIDITY CALC ("1"), "$.measures[0].parameters[0].value: write a non-whole number as a string" },
+  /* formulas are checked at load time */
+  { DOC_HEAD MEASURES VALIDITY CALC ("investmnt * $rate"), "$.calculators[0].steps[0].expr: formula “investmnt * $rate”, at character 1: “investmnt” is neither a field nor an earlier step" },
+  { DOC_HEAD MEASURES VALIDITY CALC ("investment * $rat"), "no parameter “$rat”" },
+  { DOC_HEAD MEASURES VALIDITY CALC ("investment > 5"), "the formula gives a boolean value, but the step is of type yuan" },
+  { DOC_HEAD MEASURES VALIDITY CALC ("min(investment"), "expected “)”" },
+  { DOC_HEAD MEASURES VALIDITY CALC ("if(investment, 1, 2)"), "the condition of if() needs a boolean" },
+  { DOC_HEAD MEASURES VALIDITY CALC ("((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))"), "nested too deeply" },
+  /* duplicate ids */
+  { DOC_HEAD " \"measures\": [{\"id\": \"1\", \"kind\": \"reward\", \"title\": {\"zh\": \"a\", \"en\": \"a\"}, \"text\": {\"zh\": \"a\", \"en\": \"a\"}},"
+    " {\"id\": \"1\", \"kind\": \"reward\", \"title\": {\"zh\": \"b\", \"en\": \"b\"}, \"text\": {\"zh\": \"b\", \"en\": \"b\"}}]}", "$.measures[1].id: a second measure has the id “1”" },
+  /* a missing English rendering */
+  { DOC_HEAD " \"measures\": [{\"id\": \"1\", \"kind\": \"reward\", \"title\": {\"zh\": \"a\"}, \"text\": {\"zh\": \"a\", \"en\": \"a\"}}]}", "$.measures[0].title: the member “en” is missing" },
+  /* a date that does not exist */
+  { "{\"format\": 1, \"id\": \"t\", \"version\": \"1\", \"title\": {\"zh\": \"a\", \"en\": \"a\"}, \"short_title\": {\"zh\": \"a\", \"en\": \"a\"},"
+    " \"issuer\": {\"zh\": \"a\", \"en\": \"a\"}, \"issue_date\": \"2021-02-30\"}", "$.issue_date: “2021-02-30” is not a date" },
+};
+
+static void
+test_loader_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_docs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PeDocument) doc = load (bad_docs[i].json, &error);
+
+      g_test_message ("case %u", i);
+      g_assert_null (doc);
+      g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_DATA);
+      g_assert_true (g_str_has_prefix (error->message, "test.json: "));
+      if (strstr (error->message, bad_docs[i].error) == NULL)
+        g_error ("case %u: expected “%s” in “%s”", i, bad_docs[i].error, error->message);
+    }
+}
+
+static void
+test_loader_not_utf8 (void)
+{
+  const char bytes[] = { '{', (char) 0xFF, '}', 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = load (bytes, &error);
+
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
+}
+
+/* ---- formulas ---------------------------------------------------------- */
+
+static PeResult *
+eval_formula (const char *expr,
+              const char *investment,
+              GError    **error)
+{
+  g_autofree char *json = g_strconcat (DOC_HEAD MEASURES VALIDITY CALC_PRE, expr, CALC_POST, NULL);
+  g_autoptr(PeDocument) doc = load (json, error);
+  g_autoptr(GHashTable) in = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (doc == NULL)
+    return NULL;
+  if (investment != NULL)
+    g_hash_table_insert (in, "investment", (char *) investment);
+  return pe_calculator_evaluate (pe_document_get_calculator (doc, "c"), in, NULL, error);
+}
+
+static void
+test_formulas (void)
+{
+  struct { const char *expr; const char *investment; gint64 amount; gboolean max; } cases[] = {
+    { "investment * $rate", "100", 7, TRUE },
+    { "min(investment * $rate, $cap)", "100000000", 2000000, TRUE },
+    { "if(investment >= 100, 1, 2)", "100", 1, FALSE },
+    { "if(investment > 100, 1, 2)", "100", 2, FALSE },
+    { "max(0, 5 - investment)", "9", 0, FALSE },
+    { "floor(investment / 3) * 3", "10", 9, FALSE },
+    { "days_between(date('2021-02-08'), date('2023-12-31'))", "0", 1056, FALSE },
+    { "days_between(date('2023-01-06'), add_working_days(date('2023-01-06'), 3))", "0", 5, FALSE }, /* Fri + 3 working days = Wed */
+    { "if(is_set(investment), 1, 0)", "5", 1, FALSE },
+    { "-investment + 10", "3", 7, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PeResult) r = eval_formula (cases[i].expr, cases[i].investment, &error);
+
+      g_test_message ("%s", cases[i].expr);
+      g_assert_no_error (error);
+      g_assert_cmpint (pe_result_get_amount (r), ==, cases[i].amount);
+      g_assert_cmpint (pe_result_get_is_maximum (r), ==, cases[i].max);
+    }
+}
+
+static void
+test_formula_unknown_and_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeResult) r = eval_formula ("investment * $rate", NULL, &error);
+
+  /* no input: not a guess, a named gap */
+  g_assert_no_error (error);
+  g_assert_cmpint (pe_result_get_verdict (r), ==, PE_VERDICT_CANNOT_DECIDE);
+  g_assert_false (pe_result_has_amount (r));
+  g_assert_cmpstr (pe_result_get_missing (r)[0], ==, "investment");
+  g_clear_object (&r);
+
+  /* overflow is an error, not a wrapped number */
+  r = eval_formula ("investment * investment", "9000000000000", &error);
+  g_assert_null (r);
+  g_assert_error (error, PE_ERROR, PE_ERROR_OVERFLOW);
+  g_clear_error (&error);
+
+  r = eval_formula ("10 / investment", "0", &error);
+  g_assert_null (r);
+  g_assert_nonnull (strstr (error->message, "division by zero"));
+  g_clear_error (&error);
+
+  /* a negative amount is a data error, reported */
+  r = eval_formula ("0 - investment", "5", &error);
+  g_assert_null (r);
+  g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_DATA);
+}
+
+/* ---- validity and stacking -------------------------------------------- */
+
+static guint32
+J (const char *date)
+{
+  guint32 j = 0;
+  g_assert_true (pe_date_parse (date, &j));
+  return j;
+}
+
+static void
+test_validity (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = load (DOC_HEAD MEASURES VALIDITY CALC ("1"), &error);
+  g_autofree char *years_json = NULL;
+  g_autoptr(PeDocument) years = NULL;
+  guint32 s, e;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pe_document_in_force (doc, J ("2021-02-07"), 0, &s, &e), ==, PE_IN_FORCE_NOT_YET);
+  g_assert_cmpint (pe_document_in_force (doc, J ("2021-02-08"), 0, &s, &e), ==, PE_IN_FORCE_YES);
+  g_assert_cmpint (pe_document_in_force (doc, J ("2023-12-31"), 0, &s, &e), ==, PE_IN_FORCE_YES);
+  g_assert_cmpint (pe_document_in_force (doc, J ("2024-01-01"), 0, &s, &e), ==, PE_IN_FORCE_EXPIRED);
+
+  /* two years from an issue date the text does not give */
+  years_json = g_strdup (DOC_HEAD MEASURES " \"validity\": {\"start\": {\"from\": \"issue\"}, \"end\": {\"years\": 2},"
+                         " \"text\": {\"zh\": \"两年\", \"en\": \"Two years\"}}}");
+  /* drop the issue date */
+  {
+    char *p = strstr (years_json, " \"issue_date\": \"2021-02-08\",");
+    memmove (p, p + strlen (" \"issue_date\": \"2021-02-08\","), strlen (p + strlen (" \"issue_date\": \"2021-02-08\",")) + 1);
+  }
+  years = load (years_json, &error);
+  g_assert_no_error (error);
+  g_assert_true (pe_document_needs_issue_date (years));
+  g_assert_cmpint (pe_document_in_force (years, J ("2022-01-01"), 0, NULL, NULL), ==, PE_IN_FORCE_UNKNOWN);
+  /* given 2021-03-01: in force to 2023-02-28 inclusive */
+  g_assert_cmpint (pe_document_in_force (years, J ("2023-02-28"), J ("2021-03-01"), &s, &e), ==, PE_IN_FORCE_YES);
+  g_assert_cmpint (e, ==, J ("2023-02-28"));
+  g_assert_cmpint (pe_document_in_force (years, J ("2023-03-01"), J ("2021-03-01"), NULL, NULL), ==, PE_IN_FORCE_EXPIRED);
+}
+
+static void
+test_stacking_manufacturing (void)
+{
+  g_autofree char *path = pe_test_source_path ("plugins/manufacturing/data/manufacturing.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = pe_document_new_from_file (file, &error);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ledger = NULL;
+  g_autoptr(GHashTable) in = NULL;
+  gint64 total = 0;
+
+  g_assert_no_error (error);
+
+  /* two subsidies (technical upgrade 70万, cloud 3.6万) and a reward
+   * (provincial innovation centre 200万): the subsidies do not stack, the
+   * higher is kept; the reward stacks. */
+  in = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (in, "investment", "10000000");
+  g_ptr_array_add (results, pe_calculator_evaluate (pe_document_get_calculator (doc, "technical-upgrade"), in, NULL, &error));
+  g_hash_table_remove_all (in);
+  g_hash_table_insert (in, "fee", "120000");
+  g_ptr_array_add (results, pe_calculator_evaluate (pe_document_get_calculator (doc, "cloud"), in, NULL, &error));
+  g_hash_table_remove_all (in);
+  g_hash_table_insert (in, "level", "provincial");
+  g_hash_table_insert (in, "newly_recognised", "yes");
+  g_ptr_array_add (results, pe_calculator_evaluate (pe_document_get_calculator (doc, "innovation-centre"), in, NULL, &error));
+  g_assert_no_error (error);
+
+  ledger = pe_stacking_apply (doc, results, &total);
+  g_assert_cmpuint (ledger->len, ==, 3);
+  g_assert_true (((PeStackingEntry *) g_ptr_array_index (ledger, 0))->kept);
+  g_assert_false (((PeStackingEntry *) g_ptr_array_index (ledger, 1))->kept);
+  g_assert_true (((PeStackingEntry *) g_ptr_array_index (ledger, 1))->prevailing == g_ptr_array_index (results, 0));
+  g_assert_nonnull (((PeStackingEntry *) g_ptr_array_index (ledger, 1))->clause);
+  g_assert_nonnull (strstr (((PeStackingEntry *) g_ptr_array_index (ledger, 1))->clause->quote, "就高原则"));
+  g_assert_true (((PeStackingEntry *) g_ptr_array_index (ledger, 2))->kept);
+  g_assert_cmpint (total, ==, 700000 + 2000000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pe_test_init (&argc, &argv, FALSE);
+
+  g_test_add_func ("/core/rational", test_rational);
+  g_test_add_func ("/core/parse-input", test_parse_input);
+  g_test_add_func ("/core/parse-hostile-input", test_parse_hostile_input);
+  g_test_add_func ("/core/loader/good", test_loader_good);
+  g_test_add_func ("/core/loader/bad", test_loader_bad);
+  g_test_add_func ("/core/loader/not-utf8", test_loader_not_utf8);
+  g_test_add_func ("/core/formulas", test_formulas);
+  g_test_add_func ("/core/formulas/unknown-and-errors", test_formula_unknown_and_errors);
+  g_test_add_func ("/core/validity", test_validity);
+  g_test_add_func ("/core/stacking/manufacturing", test_stacking_manufacturing);
+
+  return g_test_run ();
+}
