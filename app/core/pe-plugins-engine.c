@@ -124,8 +124,13 @@ pe_plugins_engine_load_plugin (PeasEngine     *engine,
 
   if (!peas_plugin_info_is_loaded (info))
     {
-      if (peas_plugin_info_is_available (info, &error) || error == NULL)
-        g_set_error_literal (&error, PE_ERROR, PE_ERROR_PLUGIN, _("the plugin could not be loaded"));
+      g_autoptr(GError) peas_error = NULL;
+
+      peas_plugin_info_is_available (info, &peas_error);
+      /* libpeas logs the precise cause (a missing file, a missing symbol) */
+      g_set_error (&error, PE_ERROR, PE_ERROR_PLUGIN,
+                   _("its module could not be loaded (%s); the log has the details"),
+                   peas_error != NULL ? peas_error->message : _("unknown reason"));
       record_error (self, info, error);
     }
 }

@@ -1,0 +1,200 @@
+/* test-plugins.c — loading, unloading, reloading, and broken plugins
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pe-test-harness.h"
+
+static PeasPluginInfo *
+info_of (PePluginsEngine *engine,
+         const char      *module)
+{
+  PeasPluginInfo *info = peas_engine_get_plugin_info (PEAS_ENGINE (engine), module);
+  g_assert_nonnull (info);
+  return info;
+}
+
+static void
+test_load_unload_reload (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeasPluginInfo *info = info_of (engine, "manufacturing");
+  g_autoptr(GError) error = NULL;
+  PeDocument *doc;
+
+  g_assert_cmpstr (pe_plugin_info_get_document_id (info), ==, "manufacturing");
+  for (int round = 0; round < 3; round++)
+    {
+      g_assert_true (peas_engine_load_plugin (PEAS_ENGINE (engine), info));
+      g_assert_nonnull (pe_plugins_engine_find_document (engine, "manufacturing"));
+      /* read when asked for, once */
+      g_assert_null (pe_plugins_engine_peek_document (engine, info));
+      doc = pe_plugins_engine_get_document (engine, info, &error);
+      g_assert_no_error (error);
+      g_assert_true (pe_plugins_engine_get_document (engine, info, NULL) == doc);
+      g_assert_cmpuint (pe_document_get_calculators (doc)->len, >, 20);
+
+      g_assert_true (peas_engine_unload_plugin (PEAS_ENGINE (engine), info));
+      g_assert_null (pe_plugins_engine_find_document (engine, "manufacturing"));
+      g_assert_null (pe_plugins_engine_peek_document (engine, info));
+    }
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (engine), ==, 3);
+  pe_test_assert_finalized (engine);
+}
+
+static void
+test_document_outlives_nothing (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeasPluginInfo *info = info_of (engine, "manufacturing");
+  g_autoptr(GError) error = NULL;
+  PeDocument *doc;
+  gpointer weak;
+
+  peas_engine_load_plugin (PEAS_ENGINE (engine), info);
+  doc = pe_plugins_engine_get_document (engine, info, &error);
+  g_assert_no_error (error);
+  weak = doc;
+  g_object_add_weak_pointer (G_OBJECT (doc), &weak);
+  peas_engine_unload_plugin (PEAS_ENGINE (engine), info);
+  /* unloading drops the document */
+  g_assert_null (weak);
+  pe_test_assert_finalized (engine);
+}
+
+typedef struct
+{
+  const char *module;
+  const char *log_domain;     /* the warning the failure logs */
+  const char *log_pattern;
+  const char *message;        /* what the user is told */
+  gboolean    fails_on_load;  /* or only when the document is read */
+} Broken;
+
+static const Broken broken[] = {
+  { "missing-module", "libpeas", "*missing-module*", "could not be loaded", TRUE },
+  { "no-entry", "libpeas", "*peas_register_types*no-entry*", "could not be loaded", TRUE },
+  { "wrong-api", "pe-plugins", "*wrong-api*API version 99*", "built for API version 99, but this Policy Explorer has API version 1", TRUE },
+  { "duplicate", "pe-plugins", "*duplicate*", "provides the document “manufacturing”, which the plugin “manufacturing”", TRUE },
+  { "bad-data", "pe-plugins", "*bad-data*", "$.measures[1].id: a second measure has the id “1”", FALSE },
+};
+
+static void
+on_plugin_error (PePluginsEngine *engine,
+                 PeasPluginInfo  *info,
+                 GError          *error,
+                 GString         *log)
+{
+  g_string_append_printf (log, "%s: %s\n", peas_plugin_info_get_module_name (info), error->message);
+}
+
+static void
+test_broken_plugins (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      const Broken *b = &broken[i];
+      PePluginsEngine *engine = pe_test_engine_new ();
+      g_autoptr(GString) log = g_string_new (NULL);
+      PeasPluginInfo *good = info_of (engine, "manufacturing");
+      PeasPluginInfo *bad = info_of (engine, b->module);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("broken plugin: %s", b->module);
+      g_signal_connect (engine, "plugin-error", G_CALLBACK (on_plugin_error), log);
+      g_assert_true (peas_engine_load_plugin (PEAS_ENGINE (engine), good));
+
+      if (g_str_equal (b->log_domain, "libpeas"))
+        {
+          /* libpeas logs the cause, then our engine says which plugin failed */
+          pe_test_expect_warning ("libpeas", b->log_pattern);
+          pe_test_expect_warning ("libpeas", "*Error loading plugin*");
+          pe_test_expect_warning ("pe-plugins", "*could not be loaded*");
+        }
+      else
+        pe_test_expect_warning (b->log_domain, b->log_pattern);
+
+      peas_engine_load_plugin (PEAS_ENGINE (engine), bad);
+      if (!b->fails_on_load && peas_plugin_info_is_loaded (bad))
+        {
+          /* the module loaded; its document is refused when read */
+          g_assert_null (pe_plugins_engine_get_document (engine, bad, &error));
+          g_assert_nonnull (error);
+          g_assert_nonnull (strstr (error->message, peas_plugin_info_get_name (bad)));
+          if (*b->message)
+            g_assert_nonnull (strstr (error->message, b->message));
+        }
+      else
+        g_assert_false (peas_plugin_info_is_loaded (bad));
+
+      pe_test_assert_expected ();
+      /* the user is told which plugin and why */
+      g_assert_nonnull (strstr (log->str, b->module));
+      if (*b->message && b->fails_on_load)
+        g_assert_nonnull (strstr (log->str, b->message));
+      g_assert_nonnull (pe_plugins_engine_get_plugin_error (engine, bad));
+
+      /* and the rest carries on */
+      g_clear_error (&error);
+      g_assert_nonnull (pe_plugins_engine_get_document (engine, good, &error));
+      g_assert_no_error (error);
+      g_assert_true (pe_plugins_engine_find_document (engine, "manufacturing") == good);
+
+      pe_test_assert_finalized (engine);
+    }
+}
+
+static void
+test_relative_plugin_path_refused (void)
+{
+  PePluginsEngine *engine;
+  const char *saved = g_getenv (PE_PLUGIN_PATH_ENV);
+  g_autofree char *copy = g_strdup (saved);
+  g_autofree char *with_relative = g_strdup_printf ("plugins:%s", saved);
+
+  g_setenv (PE_PLUGIN_PATH_ENV, with_relative, TRUE);
+  pe_test_expect_warning ("pe-plugins", "*relative plugin directory “plugins”*");
+  engine = pe_test_engine_new ();
+  pe_test_assert_expected ();
+  g_assert_nonnull (peas_engine_get_plugin_info (PEAS_ENGINE (engine), "manufacturing"));
+  pe_test_assert_finalized (engine);
+  g_setenv (PE_PLUGIN_PATH_ENV, copy, TRUE);
+}
+
+static void
+test_world_writable_dir_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pe-open-XXXXXX", NULL);
+  const char *saved = g_getenv (PE_PLUGIN_PATH_ENV);
+  g_autofree char *copy = g_strdup (saved);
+  g_autofree char *path = g_strdup_printf ("%s:%s", dir, saved);
+  PePluginsEngine *engine;
+
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  g_setenv (PE_PLUGIN_PATH_ENV, path, TRUE);
+  pe_test_expect_warning ("pe-plugins", "*anyone may write to it*");
+  engine = pe_test_engine_new ();
+  pe_test_assert_expected ();
+  pe_test_assert_finalized (engine);
+  g_setenv (PE_PLUGIN_PATH_ENV, copy, TRUE);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pe_test_init (&argc, &argv, FALSE);
+
+  g_test_add_func ("/plugins/load-unload-reload", test_load_unload_reload);
+  g_test_add_func ("/plugins/unload-drops-document", test_document_outlives_nothing);
+  g_test_add_func ("/plugins/broken", test_broken_plugins);
+  g_test_add_func ("/plugins/relative-path-refused", test_relative_plugin_path_refused);
+  g_test_add_func ("/plugins/world-writable-dir-refused", test_world_writable_dir_refused);
+
+  return g_test_run ();
+}
