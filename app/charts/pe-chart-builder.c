@@ -379,6 +379,9 @@ compare_units (gconstpointer a,
   const UnitCount *ua = *(UnitCount **) a, *ub = *(UnitCount **) b;
   guint ta = ua->lead + ua->support, tb = ub->lead + ub->support;
 
+  /* who leads most first, then who is involved most */
+  if (ua->lead != ub->lead)
+    return ua->lead > ub->lead ? -1 : 1;
   if (ta != tb)
     return ta > tb ? -1 : 1;
   return g_strcmp0 (ua->name, ub->name);

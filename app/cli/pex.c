@@ -625,6 +625,23 @@ cmd_calc (Pex   *pex,
       g_hash_table_insert (inputs, args[i], eq + 1);
     }
 
+  /* names first: a misspelt key should not read as a missing field */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, inputs);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      if (pe_calculator_get_field (calc, key) == NULL)
+        {
+          g_autoptr(GString) ids = g_string_new (NULL);
+          for (guint i = 0; i < calc->fields->len; i++)
+            g_string_append_printf (ids, "%s%s", i ? ", " : "", ((PeField *) g_ptr_array_index (calc->fields, i))->id);
+          return fail (pex, EXIT_USAGE, "“%s” is not a field of “%s” (its fields: %s)",
+                       g_utf8_validate (key, -1, NULL) ? (char *) key : "…", calc->id, ids->str);
+        }
+  }
+
   /* a required field must be given (a default counts) */
   for (guint i = 0; i < calc->fields->len; i++)
     {

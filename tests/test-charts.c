@@ -1,0 +1,179 @@
+/* test-charts.c — charts built from the data and drawn without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pe-test-harness.h"
+
+static PeDocument *
+load_document (const char *id)
+{
+  g_autofree char *rel = g_strdup_printf ("plugins/%s/data/%s.json", id, id);
+  g_autofree char *path = pe_test_source_path (rel);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PeDocument *doc = pe_document_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static PeChartModel *
+build (PeDocument *doc,
+       const char *chart)
+{
+  g_autoptr(GError) error = NULL;
+  PeChartSpec *spec = pe_document_get_chart (doc, chart);
+  PeChartModel *model;
+
+  g_assert_nonnull (spec);
+  model = pe_chart_build (doc, spec, PE_LANGUAGE_EN, 0, &error);
+  g_assert_no_error (error);
+  return model;
+}
+
+/* Draws on an image surface and checks that something was drawn. */
+static void
+assert_renders (PeChartModel *model,
+                double        scale)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600 * scale, 400 * scale);
+  cairo_t *cr;
+  guint32 *px, first;
+  gboolean varied = FALSE;
+
+  cairo_surface_set_device_scale (s, scale, scale);
+  cr = cairo_create (s);
+  pe_chart_render (model, cr, 600, 400, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+
+  px = (guint32 *) cairo_image_surface_get_data (s);
+  first = px[0];
+  for (int i = 0; i < 600 * scale * 400 * scale && !varied; i++)
+    varied = px[i] != first;
+  g_assert_true (varied);
+  cairo_surface_destroy (s);
+}
+
+static void
+test_every_chart_renders (void)
+{
+  const char *ids = g_getenv ("PE_DOCUMENTS");
+  g_auto(GStrv) list = g_strsplit (ids ? ids : "manufacturing", " ", -1);
+
+  for (guint d = 0; list[d] != NULL; d++)
+    {
+      g_autoptr(PeDocument) doc = NULL;
+      GPtrArray *charts;
+
+      if (*list[d] == '\0')
+        continue;
+      doc = load_document (list[d]);
+      charts = pe_document_get_charts (doc);
+      g_assert_cmpuint (charts->len, >=, 2);
+      for (guint i = 0; i < charts->len; i++)
+        {
+          PeChartSpec *spec = g_ptr_array_index (charts, i);
+          g_autoptr(PeChartModel) model = build (doc, spec->id);
+          g_autofree char *csv = pe_chart_model_to_csv (model);
+          g_autofree char *summary = pe_chart_model_describe (model);
+
+          g_test_message ("%s / %s", list[d], spec->id);
+          assert_renders (model, 1);
+          assert_renders (model, 2);   /* HiDPI */
+          g_assert_cmpuint (strlen (csv), >, 10);
+          g_assert_true (g_str_has_prefix (summary, pe_chart_model_get_title (model)));
+        }
+    }
+}
+
+static void
+test_milestone_thresholds (void)
+{
+  g_autoptr(PeDocument) doc = load_document ("manufacturing");
+  g_autoptr(PeChartModel) model = build (doc, "milestones");
+  const double expect[] = { 1000000001, 3000000001, 5000000001, 10000000001 };
+  const double amounts[] = { 300000, 500000, 1000000, 2000000 };
+
+  /* 超过 is strict: each tier starts one yuan above the figure in the text */
+  g_assert_cmpuint (pe_chart_model_get_n_marks (model), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      PeChartMarkKind kind;
+      double x, y;
+
+      pe_chart_model_get_mark (model, i, &kind, &x, &y, NULL);
+      g_assert_cmpint (kind, ==, PE_CHART_MARK_THRESHOLD);
+      g_assert_cmpfloat (x, ==, expect[i]);
+      g_assert_cmpfloat (y, ==, amounts[i]);
+    }
+}
+
+static void
+test_supply_chain_inclusive (void)
+{
+  g_autoptr(PeDocument) doc = load_document ("manufacturing");
+  g_autoptr(PeChartModel) model = build (doc, "supply-chain");
+  double x;
+
+  /* （含）: the tier starts at the figure itself */
+  g_assert_cmpuint (pe_chart_model_get_n_marks (model), ==, 3);
+  pe_chart_model_get_mark (model, 0, NULL, &x, NULL, NULL);
+  g_assert_cmpfloat (x, ==, 500000000);
+}
+
+static void
+test_upgrade_cap_kink (void)
+{
+  g_autoptr(PeDocument) doc = load_document ("manufacturing");
+  g_autoptr(PeChartModel) model = build (doc, "technical-upgrade");
+  PeChartMarkKind kind;
+  double x, y;
+
+  /* 2,000,000 / 7 % = 28,571,428.6 */
+  g_assert_cmpuint (pe_chart_model_get_n_marks (model), ==, 1);
+  pe_chart_model_get_mark (model, 0, &kind, &x, &y, NULL);
+  g_assert_cmpint (kind, ==, PE_CHART_MARK_KINK);
+  g_assert_cmpfloat (fabs (x - 28571428.6), <, 50);
+  g_assert_cmpfloat (fabs (y - 2000000), <, 2);
+}
+
+static void
+test_targets_and_units (void)
+{
+  g_autoptr(PeDocument) doc = load_document ("manufacturing");
+  g_autoptr(PeChartModel) targets = build (doc, "targets-2023");
+  g_autoptr(PeChartModel) units = build (doc, "units");
+  const char *label;
+  double lead, support;
+
+  g_assert_cmpuint (pe_chart_model_get_n_bars (targets), ==, 20);
+  g_assert_true (pe_chart_model_get_log_scale (targets));   /* 2 to 3,000 */
+
+  /* the bureau of industry leads all 13 measures */
+  pe_chart_model_get_bar (units, 0, &label, &lead, &support, NULL, NULL);
+  g_assert_cmpstr (label, ==, "Municipal Bureau of Industry and Information Technology");
+  g_assert_cmpfloat (lead, ==, 13);
+  g_assert_cmpfloat (support, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pe_test_init (&argc, &argv, FALSE);
+
+  g_test_add_func ("/charts/every-chart-renders", test_every_chart_renders);
+  g_test_add_func ("/charts/milestone-thresholds", test_milestone_thresholds);
+  g_test_add_func ("/charts/supply-chain-inclusive", test_supply_chain_inclusive);
+  g_test_add_func ("/charts/upgrade-cap-kink", test_upgrade_cap_kink);
+  g_test_add_func ("/charts/targets-and-units", test_targets_and_units);
+
+  return g_test_run ();
+}
