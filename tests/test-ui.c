@@ -93,6 +93,23 @@ test_sidebar_is_lazy (Fixture       *f,
   g_assert_cmpuint (pe_plugins_engine_count_parsed (f->engine), ==, 1);
   g_assert_cmpuint (pe_window_count_pages (f->window), ==, 1);
 
+  /* the plugin's own tab, added through PePageActivatable */
+  {
+    GtkWidget *page = pe_window_get_visible_page (f->window);
+    GtkWidget *stack = NULL;
+    GList *children = gtk_container_get_children (GTK_CONTAINER (page));
+
+    for (GList *l = children; l; l = l->next)
+      if (GTK_IS_STACK (l->data))
+        stack = l->data;
+    g_list_free (children);
+    g_assert_nonnull (stack);
+    g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (stack), "levels"));
+    pe_document_page_show_section (PE_DOCUMENT_PAGE (page), "levels");
+    screenshot (GTK_WIDGET (f->window), "manufacturing-levels");
+    pe_document_page_show_section (PE_DOCUMENT_PAGE (page), "measures");
+  }
+
   /* shown again: the same page, not read again */
   g_assert_nonnull (pe_window_show_document (f->window, "manufacturing"));
   g_assert_cmpuint (pe_plugins_engine_count_parsed (f->engine), ==, 1);

@@ -162,6 +162,27 @@ pe_document_get_calculator (PeDocument *self,
 }
 
 /**
+ * pe_document_get_parameter:
+ *
+ * Returns: (nullable) (transfer none): the parameter named @parameter_id
+ */
+PeParameter *
+pe_document_get_parameter (PeDocument *self,
+                           const char *parameter_id)
+{
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (parameter_id != NULL, NULL);
+
+  for (guint i = 0; i < self->parameters->len; i++)
+    {
+      PeParameter *p = g_ptr_array_index (self->parameters, i);
+      if (g_str_equal (p->id, parameter_id))
+        return p;
+    }
+  return NULL;
+}
+
+/**
  * pe_document_get_chart:
  *
  * Returns: (nullable) (transfer none):

@@ -143,6 +143,8 @@ GPtrArray     *pe_document_get_calculators     (PeDocument   *self);
 PeCalculator  *pe_document_get_calculator      (PeDocument   *self,
                                                 const char   *calculator_id);
 GPtrArray     *pe_document_get_parameters      (PeDocument   *self);
+PeParameter   *pe_document_get_parameter       (PeDocument   *self,
+                                                const char   *parameter_id);
 GPtrArray     *pe_document_get_charts          (PeDocument   *self);
 PeChartSpec   *pe_document_get_chart           (PeDocument   *self,
                                                 const char   *chart_id);

@@ -603,8 +603,11 @@ pe_document_page_add_section (PeDocumentPage *self,
   g_return_if_fail (id != NULL && title != NULL);
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  gtk_widget_show_all (widget);
-  gtk_stack_add_titled (GTK_STACK (self->stack), scrolled (widget), id, title);
+  {
+    GtkWidget *sw = scrolled (widget);
+    gtk_widget_show_all (sw);
+    gtk_stack_add_titled (GTK_STACK (self->stack), sw, id, title);
+  }
 }
 
 void
