@@ -230,6 +230,20 @@ pe_plugins_engine_init (PePluginsEngine *self)
     }
 
   add_search_path (self, PE_PLUGINDIR);
+
+  /* Flatpak: each extension mounts at PE_EXTENSION_DIR/NAME, with its
+   * plugins in NAME/plugins */
+  if (PE_EXTENSION_DIR[0] != '\0')
+    {
+      g_autoptr(GDir) dir = g_dir_open (PE_EXTENSION_DIR, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (PE_EXTENSION_DIR, name, "plugins", NULL);
+          add_search_path (self, path);
+        }
+    }
 }
 
 PePluginsEngine *
