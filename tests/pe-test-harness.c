@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,14 @@ typedef struct
 } Expected;
 
 static GPtrArray *expected;
+static char *scratch;
+
+static void
+remove_scratch (void)
+{
+  if (scratch != NULL)
+    g_rmdir (scratch);   /* empty unless a test left something, then kept to look at */
+}
 /* Every warning and critical passes here: an announced one is part of the
  * test; any other is printed and ends the test as a failure. */
 static void
@@ -69,11 +78,10 @@ pe_test_init (int      *argc,
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   /* no user plugins: only those of the build directory */
-  {
-    g_autofree char *tmp = g_dir_make_tmp ("pe-test-XXXXXX", NULL);
-    g_setenv ("XDG_DATA_HOME", tmp, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", tmp, TRUE);
-  }
+  scratch = g_dir_make_tmp ("pe-test-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", scratch, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", scratch, TRUE);
+  atexit (remove_scratch);
 
   if (gtk)
     {

@@ -366,7 +366,14 @@ pe_window_constructed (GObject *object)
         on_plugin_error (self->engine, l->data, (GError *) e, self);
     }
 
-  if (last != NULL && *last != '\0')
+  /* where the user left off, else the first document */
+  if (last == NULL || *last == '\0' || pe_plugins_engine_find_document (self->engine, last) == NULL)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->sidebar), 0);
+      g_free (last);
+      last = first ? g_strdup (g_object_get_data (G_OBJECT (first), "pe-document-id")) : NULL;
+    }
+  if (last != NULL)
     pe_window_show_document (self, last);
 }
 
