@@ -239,6 +239,38 @@ test_charts (Fixture       *f,
   screenshot (GTK_WIDGET (f->window), "manufacturing-charts");
 }
 
+static double
+luminance (const PeChartColor *c)
+{
+  return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
+}
+
+static void
+test_dark_theme (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *page = pe_window_show_document (f->window, "manufacturing");
+  GtkSettings *settings = gtk_settings_get_default ();
+  PeChartPalette light, dark;
+  GList *views;
+
+  pe_document_page_show_section (PE_DOCUMENT_PAGE (page), "charts");
+  views = pe_document_page_get_chart_views (PE_DOCUMENT_PAGE (page));
+  g_assert_nonnull (views);
+  pe_chart_view_get_palette (views->data, &light);
+
+  /* the colours follow a theme switch, read again at each draw */
+  g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  pe_chart_view_get_palette (views->data, &dark);
+  screenshot (GTK_WIDGET (f->window), "manufacturing-charts-dark");
+  g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+
+  g_assert_cmpfloat (luminance (&light.foreground), <, 0.5);
+  g_assert_cmpfloat (luminance (&dark.foreground), >, 0.5);
+  g_list_free (views);
+}
+
 static void
 test_unload_removes_every_trace (Fixture       *f,
                                  gconstpointer  data)
@@ -276,6 +308,7 @@ main (int   argc,
   ADD ("/ui/calculator-form", test_calculator_form);
   ADD ("/ui/form-refuses-bad-input", test_form_refuses_bad_input);
   ADD ("/ui/charts", test_charts);
+  ADD ("/ui/dark-theme", test_dark_theme);
   ADD ("/ui/unload-removes-every-trace", test_unload_removes_every_trace);
 #undef ADD
 

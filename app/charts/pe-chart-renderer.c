@@ -385,6 +385,9 @@ render_step (PeChartModel         *m,
       if (lx + text_width (cr, p, label) > L->x + L->w)
         lx = px (L, x) - 4 - text_width (cr, p, label);
       ly = MAX (L->y - 4, ly);
+      /* the mark in the accent colour, its words in the text colour:
+       * readable on a light and on a dark background */
+      set_color (cr, &p->foreground);
       draw_text (cr, p, label, lx, ly, 0, 0, FALSE);
     }
 

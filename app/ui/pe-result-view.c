@@ -56,15 +56,23 @@ label_new (const char *text,
   return label;
 }
 
+/* "Measure 5: “…”", or the provision's title for a preamble or closing */
 static GtkWidget *
-quote_label (const PeClause *clause)
+quote_label (PeDocument     *doc,
+             const PeClause *clause)
 {
   g_autofree char *text = NULL;
+  PeMeasure *m;
 
   if (clause == NULL)
     return NULL;
-  /* Translators: %s is a measure number, the second %s the quoted clause */
-  text = g_strdup_printf (_("Measure %s: “%s”"), clause->measure_id, clause->quote);
+  m = doc != NULL ? pe_document_get_measure (doc, clause->measure_id) : NULL;
+  if (m != NULL && g_strcmp0 (m->kind, "provision") == 0)
+    /* Translators: a provision's title, then the quoted clause */
+    text = g_strdup_printf (_("%s: “%s”"), tr (m->title), clause->quote);
+  else
+    /* Translators: %s is a measure number, the second %s the quoted clause */
+    text = g_strdup_printf (_("Measure %s: “%s”"), clause->measure_id, clause->quote);
   return label_new (text, "pe-quote");
 }
 
@@ -150,7 +158,7 @@ pe_result_view_set_result (PeResultView *self,
         GtkWidget *q;
 
         set_verdict (self, text, "pe-verdict-not-eligible");
-        if ((q = quote_label (f->clause)) != NULL)
+        if ((q = quote_label (pe_calculator_get_document (calc), f->clause)) != NULL)
           gtk_container_add (GTK_CONTAINER (self->details), q);
       }
       break;
@@ -248,7 +256,7 @@ pe_result_view_set_result (PeResultView *self,
           GtkWidget *q;
 
           gtk_container_add (GTK_CONTAINER (box), label_new (line, NULL));
-          if ((q = quote_label (s->clause)) != NULL)
+          if ((q = quote_label (pe_calculator_get_document (calc), s->clause)) != NULL)
             {
               gtk_widget_set_margin_start (q, 18);
               gtk_container_add (GTK_CONTAINER (box), q);
