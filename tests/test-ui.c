@@ -295,6 +295,63 @@ test_unload_removes_every_trace (Fixture       *f,
   g_assert_nonnull (pe_window_show_document (f->window, "manufacturing"));
 }
 
+/* Every document found: its page opens, and its calculators and charts
+ * come up; a screenshot of each tab is kept. */
+static void
+test_every_document (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeWindow *window;
+  GList *plugins;
+
+  pe_plugins_engine_load_all (engine);
+  window = pe_window_new (NULL, engine, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_show (GTK_WIDGET (window));
+
+  plugins = pe_plugins_engine_get_document_plugins (engine);
+  g_assert_nonnull (plugins);
+  for (GList *l = plugins; l; l = l->next)
+    {
+      const char *id = pe_plugin_info_get_document_id (l->data);
+      GtkWidget *page = pe_window_show_document (window, id);
+      PeDocument *doc;
+      GPtrArray *calcs;
+      g_autofree char *shot = NULL;
+
+      g_test_message ("document %s", id);
+      g_assert_true (PE_IS_DOCUMENT_PAGE (page));
+      doc = pe_document_page_get_document (PE_DOCUMENT_PAGE (page));
+      calcs = pe_document_get_calculators (doc);
+      if (calcs->len > 0)
+        {
+          PeCalculator *c = g_ptr_array_index (calcs, 0);
+          GtkWidget *form = pe_document_page_show_calculator (PE_DOCUMENT_PAGE (page), c->id);
+
+          g_assert_true (PE_IS_CALCULATOR_FORM (form));
+          /* with nothing filled in, a result still comes: it names what is missing */
+          g_assert_true (pe_calculator_form_compute (PE_CALCULATOR_FORM (form)));
+          shot = g_strdup_printf ("%s-calculator", id);
+          screenshot (GTK_WIDGET (window), shot);
+          g_free (shot);
+        }
+      pe_document_page_show_section (PE_DOCUMENT_PAGE (page), "charts");
+      {
+        GList *views = pe_document_page_get_chart_views (PE_DOCUMENT_PAGE (page));
+        g_assert_cmpuint (g_list_length (views), ==, pe_document_get_charts (doc)->len);
+        g_list_free (views);
+      }
+      shot = g_strdup_printf ("%s-charts", id);
+      screenshot (GTK_WIDGET (window), shot);
+    }
+  g_list_free (plugins);
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pe_test_assert_finalized (engine);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +368,7 @@ main (int   argc,
   ADD ("/ui/dark-theme", test_dark_theme);
   ADD ("/ui/unload-removes-every-trace", test_unload_removes_every_trace);
 #undef ADD
+  g_test_add_func ("/ui/every-document", test_every_document);
 
   return g_test_run ();
 }
