@@ -16,7 +16,8 @@ main (int   argc,
   g_autoptr(PeApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* POLICY_EXPLORER_LOCALEDIR: the catalogues of the build directory */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("POLICY_EXPLORER_LOCALEDIR") ? g_getenv ("POLICY_EXPLORER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
