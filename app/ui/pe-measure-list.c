@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pe-measure-list.h"
+#include "pe-text-block.h"
 
 struct _PeMeasureList
 {
@@ -53,25 +54,6 @@ haystack_of (PeMeasure *m)
 }
 
 static GtkWidget *
-text_label (const char *text,
-            const char *style_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_widget_set_can_focus (label, FALSE);
-  gtk_widget_set_hexpand (label, TRUE);
-  if (style_class)
-    gtk_style_context_add_class (gtk_widget_get_style_context (label), style_class);
-  return label;
-}
-
-static GtkWidget *
 measure_row (PeMeasure *m)
 {
   GtkWidget *row = gtk_list_box_row_new ();
@@ -83,10 +65,16 @@ measure_row (PeMeasure *m)
   GString *meta = g_string_new (NULL);
 
   gtk_style_context_add_class (gtk_widget_get_style_context (box), "pe-measure");
-  gtk_container_add (GTK_CONTAINER (box), text_label (title, "pe-measure-title"));
+  {
+    GtkWidget *t = pe_text_block_new (title);
+    gtk_style_context_add_class (gtk_widget_get_style_context (t), "pe-measure-title");
+    gtk_container_add (GTK_CONTAINER (box), t);
+  }
 
-  zh = text_label (m->text->zh, NULL);
-  en = text_label (m->text->en, NULL);
+  zh = pe_text_block_new (m->text->zh);
+  en = pe_text_block_new (m->text->en);
+  gtk_widget_set_hexpand (zh, TRUE);
+  gtk_widget_set_hexpand (en, TRUE);
   gtk_widget_set_name (zh, "original");
   gtk_widget_set_name (en, "english");
   gtk_box_set_homogeneous (GTK_BOX (texts), TRUE);
@@ -113,7 +101,11 @@ measure_row (PeMeasure *m)
                               tr (t->label), q, t->bound == PE_BOUND_MINIMUM ? "+" : "", tr (t->unit));
     }
   if (meta->len > 0)
-    gtk_container_add (GTK_CONTAINER (box), text_label (meta->str, "pe-dim"));
+    {
+      GtkWidget *t = pe_text_block_new (meta->str);
+      gtk_style_context_add_class (gtk_widget_get_style_context (t), "pe-dim");
+      gtk_container_add (GTK_CONTAINER (box), t);
+    }
   g_string_free (meta, TRUE);
 
   gtk_container_add (GTK_CONTAINER (row), box);

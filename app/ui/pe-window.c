@@ -22,6 +22,8 @@ struct _PeWindow
   PePluginsEngine      *engine;
   GSettings            *settings;
   char                 *text_language;
+  char                 *initial_document;
+  guint                 initial_idle;
 
   GtkWidget            *header_bar;
   GtkWidget            *sidebar;
@@ -325,6 +327,34 @@ static const GActionEntry win_entries[] = {
   { "text-language", NULL, "s", "'both'", change_text_language },
 };
 
+static gboolean
+show_initial_document (gpointer data)
+{
+  PeWindow *self = data;
+  g_autofree char *id = g_steal_pointer (&self->initial_document);
+
+  self->initial_idle = 0;
+  /* send the painted frame to the display before the page is built */
+  gdk_display_flush (gtk_widget_get_display (GTK_WIDGET (self)));
+  /* the user may have chosen a document already */
+  if (id != NULL && gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar)) == NULL)
+    pe_window_show_document (self, id);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_first_draw (GtkWidget *widget,
+               cairo_t   *cr,
+               gpointer   data)
+{
+  PeWindow *self = PE_WINDOW (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_first_draw, data);
+  if (self->initial_idle == 0)
+    self->initial_idle = g_idle_add (show_initial_document, self);
+  return FALSE;
+}
+
 static void
 pe_window_constructed (GObject *object)
 {
@@ -366,15 +396,18 @@ pe_window_constructed (GObject *object)
         on_plugin_error (self->engine, l->data, (GError *) e, self);
     }
 
-  /* where the user left off, else the first document */
+  /* where the user left off, else the first document: shown once the
+   * window has painted, so that reading the document and building its
+   * page never delay the first frame */
   if (last == NULL || *last == '\0' || pe_plugins_engine_find_document (self->engine, last) == NULL)
     {
       GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->sidebar), 0);
       g_free (last);
       last = first ? g_strdup (g_object_get_data (G_OBJECT (first), "pe-document-id")) : NULL;
     }
-  if (last != NULL)
-    pe_window_show_document (self, last);
+  self->initial_document = g_steal_pointer (&last);
+  if (self->initial_document != NULL)
+    g_signal_connect_after (self, "draw", G_CALLBACK (on_first_draw), NULL);
 }
 
 static gboolean
@@ -404,6 +437,8 @@ pe_window_dispose (GObject *object)
 {
   PeWindow *self = PE_WINDOW (object);
 
+  g_clear_handle_id (&self->initial_idle, g_source_remove);
+  g_clear_pointer (&self->initial_document, g_free);
   g_clear_object (&self->engine);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (pe_window_parent_class)->dispose (object);
