@@ -37,7 +37,7 @@ for lang in open(os.path.join(po_dir, "LINGUAS")).read().split():
         failed = True
     text = open(po, encoding="utf-8").read()
     have = set()
-    for m in re.finditer(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', text, re.M):
+    for m in re.finditer(r'^msgid ((?:".*"\n)+)(?:msgid_plural (?:".*"\n)+)?msgstr(?:\[0\])? ((?:".*"\n)+)', text, re.M):
         msgid = "".join(re.findall(r'"(.*)"', m.group(1)))
         msgstr = "".join(re.findall(r'"(.*)"', m.group(2)))
         if msgid and msgstr:

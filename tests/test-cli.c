@@ -199,6 +199,24 @@ test_chart_export (void)
   g_rmdir (dir);
 }
 
+static void
+test_search (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *hits;
+
+  g_assert_cmpint (run_pex (&out, &err, "search", "上云", "--json", NULL), ==, 0);
+  root = parse (out);
+  hits = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (hits), >=, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (hits, 0), "match"), ==, "上云");
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "search", "qwertyuiop", "--lang", "en", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "No measure matches."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/show-and-calculators", test_show_and_calculators);
   g_test_add_func ("/cli/chart-export", test_chart_export);
+  g_test_add_func ("/cli/search", test_search);
 
   return g_test_run ();
 }

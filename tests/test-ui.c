@@ -12,6 +12,7 @@
 #include "pe-chart-view.h"
 #include "pe-document-page.h"
 #include "pe-measure-list.h"
+#include "pe-search-results.h"
 #include "pe-test-harness.h"
 #include "pe-window.h"
 
@@ -239,6 +240,31 @@ test_charts (Fixture       *f,
   screenshot (GTK_WIDGET (f->window), "manufacturing-charts");
 }
 
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *page;
+
+  /* Chinese, English in another case, full-width, traditional, two words */
+  g_assert_cmpuint (pe_window_search (f->window, "云服务"), ==, 1);
+  g_assert_cmpuint (pe_window_search (f->window, "CLOUD"), ==, 1);
+  g_assert_cmpuint (pe_window_search (f->window, "ＣＬＯＵＤ"), ==, 1);
+  g_assert_cmpuint (pe_window_search (f->window, "雲服務"), ==, 1);
+  g_assert_cmpuint (pe_window_search (f->window, "补差"), ==, 3);          /* measures 8, 11, 13 */
+  g_assert_cmpuint (pe_window_search (f->window, "design 补差"), ==, 1);   /* every word must match */
+  g_assert_cmpuint (pe_window_search (f->window, "补差"), ==, 3);
+  screenshot (GTK_WIDGET (f->window), "search");
+  g_assert_cmpuint (pe_window_search (f->window, "no such words anywhere"), ==, 0);
+
+  /* a result opens its measure in its page */
+  g_assert_cmpuint (pe_window_search (f->window, "物流示范园区"), ==, 1);
+  g_assert_true (pe_search_results_activate_first (PE_SEARCH_RESULTS (pe_window_get_visible_page (f->window))));
+  page = pe_window_get_visible_page (f->window);
+  g_assert_true (PE_IS_DOCUMENT_PAGE (page));
+  g_assert_cmpstr (pe_document_get_id (pe_document_page_get_document (PE_DOCUMENT_PAGE (page))), ==, "manufacturing");
+}
+
 static double
 luminance (const PeChartColor *c)
 {
@@ -365,6 +391,7 @@ main (int   argc,
   ADD ("/ui/calculator-form", test_calculator_form);
   ADD ("/ui/form-refuses-bad-input", test_form_refuses_bad_input);
   ADD ("/ui/charts", test_charts);
+  ADD ("/ui/search", test_search);
   ADD ("/ui/dark-theme", test_dark_theme);
   ADD ("/ui/unload-removes-every-trace", test_unload_removes_every_trace);
 #undef ADD

@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "policy-explorer-core.h"
 
@@ -727,6 +728,84 @@ quiet_log (const char     *domain,
 {
 }
 
+static int
+cmd_search (Pex   *pex,
+            char **args)
+{
+  g_autoptr(PeSearchIndex) index = pe_search_index_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *query = NULL;
+  GList *plugins;
+  const char *last_doc = NULL;
+  gboolean tty = isatty (STDOUT_FILENO);
+
+  if (args[0] == NULL)
+    return fail (pex, EXIT_USAGE, "usage: pex search WORDS…");
+  query = g_strjoinv (" ", args);
+  if (!g_utf8_validate (query, -1, NULL))
+    return fail (pex, EXIT_USAGE, "the query is not valid UTF-8 text");
+
+  plugins = pe_plugins_engine_get_document_plugins (pex->engine);
+  for (GList *l = plugins; l; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+      PeDocument *doc = pe_plugins_engine_get_document (pex->engine, l->data, &error);
+
+      if (doc != NULL)
+        pe_search_index_add_document (index, doc);
+      else
+        g_printerr ("pex: %s\n", error->message);
+    }
+  g_list_free (plugins);
+
+  hits = pe_search_index_query (index, query, 0);
+  if (pex->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          PeSearchHit *h = g_ptr_array_index (hits, i);
+          g_autofree char *match = g_strndup (h->snippet + h->match_start, h->match_length);
+
+          json_builder_begin_object (b);
+          add_string (b, "document", h->document_id);
+          add_string (b, "measure", h->measure_id);
+          add_string (b, "field", h->field);
+          add_string (b, "snippet", h->snippet);
+          add_string (b, "match", match);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      print_json (root);
+      return 0;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      PeSearchHit *h = g_ptr_array_index (hits, i);
+      PeDocument *doc = pe_plugins_engine_get_document (pex->engine,
+                                                        pe_plugins_engine_find_document (pex->engine, h->document_id), NULL);
+      PeMeasure *m = pe_document_get_measure (doc, h->measure_id);
+
+      if (g_strcmp0 (last_doc, h->document_id) != 0)
+        {
+          g_print ("%s%s\n", i ? "\n" : "", tr (pex, pe_document_get_title (doc)));
+          last_doc = h->document_id;
+        }
+      g_print ("  %s %s\n    %.*s%s%.*s%s%s\n", h->measure_id, tr (pex, m->title),
+               (int) h->match_start, h->snippet,
+               tty ? "\033[1m" : "[", (int) h->match_length, h->snippet + h->match_start,
+               tty ? "\033[0m" : "]", h->snippet + h->match_start + h->match_length);
+    }
+  if (hits->len == 0)
+    g_print ("%s\n", pex->lang == PE_LANGUAGE_ZH ? "没有找到。" : "No measure matches.");
+  return 0;
+}
+
 static gboolean
 parse_date_option (const char  *name,
                    const char  *value,
@@ -780,6 +859,7 @@ main (int   argc,
     "  show DOC [MEASURE]         a document or one measure, Chinese and English\n"
     "  calculators DOC            each calculator with its fields\n"
     "  calc DOC CALC key=value…   evaluate a calculator\n"
+    "  search WORDS…              find measures by words of their Chinese or English\n"
     "  charts DOC                 the charts of a document\n"
     "  chart DOC CHART --out F    export a chart (.png .svg .pdf .csv)");
   g_option_context_add_main_entries (ctx, entries, NULL);
@@ -837,11 +917,13 @@ main (int   argc,
     return cmd_calculators (&pex, rest + 1);
   if (g_str_equal (cmd, "calc"))
     return cmd_calc (&pex, rest + 1);
+  if (g_str_equal (cmd, "search"))
+    return cmd_search (&pex, rest + 1);
   if (g_str_equal (cmd, "charts"))
     return cmd_charts (&pex, rest + 1);
   if (g_str_equal (cmd, "chart"))
     return cmd_chart (&pex, rest + 1);
 
-  return fail (&pex, EXIT_USAGE, "unknown command “%s” (list, show, calculators, calc, charts, chart)",
+  return fail (&pex, EXIT_USAGE, "unknown command “%s” (list, show, calculators, calc, search, charts, chart)",
                g_utf8_validate (cmd, -1, NULL) ? cmd : "…");
 }

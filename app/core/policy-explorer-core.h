@@ -17,6 +17,7 @@
 #include "pe-plugins-engine.h"
 #include "pe-rational.h"
 #include "pe-result.h"
+#include "pe-search.h"
 #include "pe-stacking.h"
 #include "pe-text.h"
 #include "pe-value.h"

@@ -110,6 +110,7 @@ pe_application_startup (GApplication *app)
     { "win.section::calculators", { "<Alt>2", NULL } },
     { "win.section::charts", { "<Alt>3", NULL } },
     { "win.filter", { "<Primary>l", NULL } },
+    { "win.search", { "<Primary>f", NULL } },
   };
 
   G_APPLICATION_CLASS (pe_application_parent_class)->startup (app);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pe-document-page.h"
+#include "pe-search-results.h"
 #include "pe-window.h"
 
 struct _PeWindow
@@ -30,6 +31,10 @@ struct _PeWindow
   GtkWidget            *pages;
   GtkWidget            *info_bar;
   GtkWidget            *info_label;
+  GtkWidget            *search_bar;
+  GtkWidget            *search_entry;
+  GtkWidget            *search_results;   /* built at the first search */
+  char                 *before_search;    /* the page shown before */
 };
 
 G_DEFINE_FINAL_TYPE (PeWindow, pe_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -189,7 +194,7 @@ reload_documents (PeWindow *self)
     {
       const char *name = NULL;
       gtk_container_child_get (GTK_CONTAINER (self->pages), l->data, "name", &name, NULL);
-      if (g_strcmp0 (name, "empty") != 0 &&
+      if (g_strcmp0 (name, "empty") != 0 && g_strcmp0 (name, "search") != 0 &&
           (name == NULL || pe_plugins_engine_find_document (self->engine, name) == NULL))
         gtk_widget_destroy (l->data);
     }
@@ -212,6 +217,8 @@ on_plugins_changed (PeasEngine     *engine,
                     PeasPluginInfo *info,
                     PeWindow       *self)
 {
+  if (self->search_results != NULL && pe_plugin_info_get_document_id (info) != NULL)
+    pe_search_results_forget (PE_SEARCH_RESULTS (self->search_results), pe_plugin_info_get_document_id (info));
   reload_documents (self);
 }
 
@@ -319,13 +326,139 @@ change_text_language (GSimpleAction *action,
     apply_text_language (self, g_variant_get_string (value, NULL));
 }
 
+static void toggle_search (GSimpleAction *action, GVariant *state, gpointer data);
+
 static const GActionEntry win_entries[] = {
   { "previous-document", previous_document },
   { "next-document", next_document },
   { "section", show_section, "s" },
   { "filter", focus_filter },
   { "text-language", NULL, "s", "'both'", change_text_language },
+  { "search", NULL, NULL, "false", toggle_search },
 };
+
+static void
+on_open_measure (PeSearchResults *results,
+                 const char      *document_id,
+                 const char      *measure_id,
+                 PeWindow        *self)
+{
+  GtkWidget *page;
+
+  g_clear_pointer (&self->before_search, g_free);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
+  page = pe_window_show_document (self, document_id);
+  if (PE_IS_DOCUMENT_PAGE (page))
+    pe_document_page_show_measure (PE_DOCUMENT_PAGE (page), measure_id);
+}
+
+/**
+ * pe_window_search:
+ *
+ * Shows the measures of every active document that match @query.
+ *
+ * Returns: the number of measures found
+ */
+guint
+pe_window_search (PeWindow   *self,
+                  const char *query)
+{
+  const char *visible;
+
+  g_return_val_if_fail (PE_IS_WINDOW (self), 0);
+
+  if (self->search_results == NULL)
+    {
+      self->search_results = pe_search_results_new (self->engine);
+      g_signal_connect_object (self->search_results, "open-measure", G_CALLBACK (on_open_measure), self, 0);
+      gtk_stack_add_named (GTK_STACK (self->pages), self->search_results, "search");
+    }
+  visible = gtk_stack_get_visible_child_name (GTK_STACK (self->pages));
+  if (g_strcmp0 (visible, "search") != 0)
+    {
+      g_free (self->before_search);
+      self->before_search = g_strdup (visible);
+    }
+  gtk_stack_set_visible_child (GTK_STACK (self->pages), self->search_results);
+  return pe_search_results_search (PE_SEARCH_RESULTS (self->search_results), query);
+}
+
+static void
+leave_search (PeWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->pages)), "search") != 0)
+    return;
+  if (self->before_search != NULL &&
+      gtk_stack_get_child_by_name (GTK_STACK (self->pages), self->before_search) != NULL)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->pages), self->before_search);
+  else
+    gtk_stack_set_visible_child_name (GTK_STACK (self->pages), "empty");
+  g_clear_pointer (&self->before_search, g_free);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   PeWindow       *self)
+{
+  const char *text = gtk_entry_get_text (GTK_ENTRY (entry));
+
+  if (*text == '\0')
+    leave_search (self);
+  else
+    pe_window_search (self, text);
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    PeWindow       *self)
+{
+  if (self->search_results != NULL)
+    pe_search_results_activate_first (PE_SEARCH_RESULTS (self->search_results));
+}
+
+static gboolean
+on_search_key_press (GtkWidget   *entry,
+                     GdkEventKey *event,
+                     PeWindow    *self)
+{
+  /* Down moves from the query to the results */
+  if (event->keyval == GDK_KEY_Down && self->search_results != NULL)
+    {
+      GtkWidget *list = pe_search_results_get_list (PE_SEARCH_RESULTS (self->search_results));
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+
+      if (first != NULL)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (first));
+          return GDK_EVENT_STOP;
+        }
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_search_mode (GObject    *bar,
+                GParamSpec *pspec,
+                PeWindow   *self)
+{
+  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)))
+    leave_search (self);
+  else if (*gtk_entry_get_text (GTK_ENTRY (self->search_entry)) != '\0')
+    pe_window_search (self, gtk_entry_get_text (GTK_ENTRY (self->search_entry)));
+}
+
+static void
+toggle_search (GSimpleAction *action,
+               GVariant      *state,
+               gpointer       data)
+{
+  PeWindow *self = data;
+
+  g_simple_action_set_state (action, state);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), g_variant_get_boolean (state));
+  if (g_variant_get_boolean (state))
+    gtk_widget_grab_focus (self->search_entry);
+}
 
 static gboolean
 show_initial_document (gpointer data)
@@ -382,6 +515,10 @@ pe_window_constructed (GObject *object)
       last = g_settings_get_string (self->settings, "last-document");
     }
 
+  g_object_bind_property (self->search_bar, "search-mode-enabled",
+                          g_action_map_lookup_action (G_ACTION_MAP (self), "search"), "state",
+                          G_BINDING_DEFAULT);
+  g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode), self);
   g_signal_connect_object (self->engine, "load-plugin", G_CALLBACK (on_plugins_changed), self, G_CONNECT_AFTER);
   g_signal_connect_object (self->engine, "unload-plugin", G_CALLBACK (on_plugins_changed), self, G_CONNECT_AFTER);
   g_signal_connect_object (self->engine, "plugin-error", G_CALLBACK (on_plugin_error), self, 0);
@@ -439,6 +576,7 @@ pe_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->initial_idle, g_source_remove);
   g_clear_pointer (&self->initial_document, g_free);
+  g_clear_pointer (&self->before_search, g_free);
   g_clear_object (&self->engine);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (pe_window_parent_class)->dispose (object);
@@ -513,6 +651,11 @@ pe_window_class_init (PeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, PeWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, PeWindow, info_label);
+  gtk_widget_class_bind_template_child (widget_class, PeWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PeWindow, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key_press);
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
 }
@@ -568,7 +711,7 @@ pe_window_count_pages (PeWindow *self)
 
   g_return_val_if_fail (PE_IS_WINDOW (self), 0);
   pages = gtk_container_get_children (GTK_CONTAINER (self->pages));
-  n = g_list_length (pages) - 1;
+  n = g_list_length (pages) - 1 - (self->search_results != NULL ? 1 : 0);
   g_list_free (pages);
   return n;
 }

@@ -23,5 +23,7 @@ GtkWidget  *pe_window_get_sidebar     (PeWindow        *self);
 GtkWidget  *pe_window_get_visible_page (PeWindow       *self);
 guint       pe_window_count_pages     (PeWindow        *self);
 const char *pe_window_get_message     (PeWindow        *self);
+guint       pe_window_search          (PeWindow        *self,
+                                       const char      *query);
 
 G_END_DECLS
