@@ -140,6 +140,19 @@ find_document (Pex         *pex,
   if (info == NULL)
     {
       g_autoptr(GString) ids = g_string_new (NULL);
+
+      /* a plugin that failed says so, rather than "no such document" */
+      for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (pex->engine)); l; l = l->next)
+        {
+          const GError *e = pe_plugins_engine_get_plugin_error (pex->engine, l->data);
+          if (e != NULL && g_strcmp0 (pe_plugin_info_get_document_id (l->data), id) == 0)
+            {
+              *status = fail (pex, EXIT_FAILURE, "the plugin “%s” (%s) providing “%s” was not loaded: %s",
+                              peas_plugin_info_get_name (l->data), peas_plugin_info_get_module_dir (l->data),
+                              id, e->message);
+              return NULL;
+            }
+        }
       GList *list = pe_plugins_engine_get_document_plugins (pex->engine);
 
       for (GList *l = list; l; l = l->next)
@@ -223,6 +236,25 @@ cmd_list (Pex *pex)
                  pe_document_get_id (doc), tr (pex, pe_document_get_short_title (doc)),
                  pe_document_get_measures (doc)->len, pe_document_get_calculators (doc)->len,
                  validity_summary (pex, doc, pex->as_of, &validity));
+    }
+  /* plugins that did not load at all */
+  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (pex->engine)); l; l = l->next)
+    {
+      const GError *e = pe_plugins_engine_get_plugin_error (pex->engine, l->data);
+
+      if (e == NULL || peas_plugin_info_is_loaded (l->data))
+        continue;
+      status = EXIT_FAILURE;
+      g_printerr ("pex: the plugin “%s” (%s) was not loaded: %s\n", peas_plugin_info_get_name (l->data),
+                  peas_plugin_info_get_module_dir (l->data), e->message);
+      if (pex->json)
+        {
+          json_builder_begin_object (b);
+          add_string (b, "id", pe_plugin_info_get_document_id (l->data));
+          add_string (b, "plugin", peas_plugin_info_get_module_name (l->data));
+          add_string (b, "error", e->message);
+          json_builder_end_object (b);
+        }
     }
   json_builder_end_array (b);
   g_list_free (list);
