@@ -9,6 +9,8 @@ build_pkgs=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-3-dev libpeas-dev libjson-glib-dev
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
+  gobject-introspection libgirepository1.0-dev python3-gi
+  gir1.2-glib-2.0 gir1.2-gtk-3.0 gir1.2-peas-1.0 gir1.2-json-1.0
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail gir1.2-gtk-3.0

@@ -126,6 +126,30 @@ GETTER (GPtrArray *, charts, charts)
 #undef GETTER
 
 /**
+ * pe_document_get_measures:
+ *
+ * Returns: (transfer none) (element-type PeMeasure): the measures, in order
+ */
+
+/**
+ * pe_document_get_calculators:
+ *
+ * Returns: (transfer none) (element-type PeCalculator): the calculators
+ */
+
+/**
+ * pe_document_get_parameters:
+ *
+ * Returns: (transfer none) (element-type PeParameter): every parameter of every measure
+ */
+
+/**
+ * pe_document_get_charts:
+ *
+ * Returns: (transfer none) (element-type PeChartSpec): the charts the document declares
+ */
+
+/**
  * pe_document_get_measure:
  *
  * Returns: (nullable) (transfer none):

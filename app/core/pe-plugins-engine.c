@@ -168,6 +168,7 @@ pe_plugins_engine_class_init (PePluginsEngineClass *klass)
 
   /**
    * PePluginsEngine::plugin-error:
+   * @self: the engine
    * @info: the plugin
    * @error: what went wrong
    *
@@ -230,6 +231,9 @@ pe_plugins_engine_init (PePluginsEngine *self)
     }
 
   add_search_path (self, PE_PLUGINDIR);
+
+  /* Python plugins: the interpreter starts only when one is loaded */
+  peas_engine_enable_loader (PEAS_ENGINE (self), "python3");
 
   /* Flatpak: each extension mounts at PE_EXTENSION_DIR/NAME, with its
    * plugins in NAME/plugins */

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-/** The environment variable naming extra plugin directories (":"-separated,
+/* The environment variable naming extra plugin directories (":"-separated,
  * absolute), for development and tests. */
 #define PE_PLUGIN_PATH_ENV "POLICY_EXPLORER_PLUGIN_PATH"
 

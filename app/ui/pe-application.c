@@ -10,6 +10,8 @@
 #include <libpeas-gtk/peas-gtk.h>
 
 #include "pe-application.h"
+#include "pe-document-page.h"
+#include "pe-page-activatable.h"
 #include "pe-window.h"
 
 struct _PeApplication
@@ -22,7 +24,8 @@ struct _PeApplication
 
 G_DEFINE_FINAL_TYPE (PeApplication, pe_application, GTK_TYPE_APPLICATION)
 
-/* Loads the stylesheet once per display. */
+/* Loads the stylesheet, and registers the types plugins extend before
+ * any plugin is loaded: a Python plugin looks them up when imported. */
 void
 pe_ui_init_resources (void)
 {
@@ -30,6 +33,9 @@ pe_ui_init_resources (void)
 
   if (g_once_init_enter (&done))
     {
+      g_type_ensure (PE_TYPE_DOCUMENT_PAGE);
+      g_type_ensure (PE_TYPE_PAGE_ACTIVATABLE);
+
       g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
       gtk_css_provider_load_from_resource (css, "/io/github/policyexplorer/PolicyExplorer/style.css");

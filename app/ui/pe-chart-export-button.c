@@ -83,6 +83,11 @@ static void on_svg (GtkButton *b, gpointer d) { export_as (b, "svg"); }
 static void on_pdf (GtkButton *b, gpointer d) { export_as (b, "pdf"); }
 static void on_csv (GtkButton *b, gpointer d) { export_as (b, "csv"); }
 
+/**
+ * pe_chart_export_button_new:
+ *
+ * Returns: (transfer floating): a button whose menu exports @model
+ */
 GtkWidget *
 pe_chart_export_button_new (PeChartModel *model)
 {

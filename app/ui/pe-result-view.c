@@ -321,6 +321,7 @@ pe_result_view_class_init (PeResultViewClass *klass)
 
   /**
    * PeResultView::focus-field:
+   * @self: the view
    * @field_id: the missing input the user clicked
    */
   signals[FOCUS_FIELD] =
