@@ -198,7 +198,14 @@ test_form_refuses_bad_input (Fixture       *f,
   GtkWidget *entry = pe_calculator_form_get_field_widget (form, "fee");
   GtkWidget *calculate = NULL;
 
+  gtk_entry_set_text (GTK_ENTRY (entry), "200000");
+  g_assert_true (pe_calculator_form_compute (form));
+  g_assert_nonnull (pe_calculator_form_get_result (form));
+
+  /* editing an input takes the old result away */
   gtk_entry_set_text (GTK_ENTRY (entry), "12a");
+  g_assert_null (pe_calculator_form_get_result (form));
+  g_assert_null (pe_calculator_form_get_summary (form));
   g_assert_nonnull (pe_calculator_form_get_field_error (form, "fee"));
   g_assert_nonnull (g_strstr_len (pe_calculator_form_get_field_error (form, "fee"), -1, "is not a number"));
   g_assert_false (pe_calculator_form_compute (form));

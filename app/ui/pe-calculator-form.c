@@ -125,6 +125,12 @@ on_field_changed (GtkWidget        *widget,
   FieldRow *row = g_object_get_data (G_OBJECT (widget), "pe-field-row");
 
   validate_row (self, row);
+  /* a result shown beside inputs it was not computed from would mislead */
+  if (self->result != NULL || gtk_widget_get_visible (self->result_view))
+    {
+      g_clear_object (&self->result);
+      pe_result_view_clear (PE_RESULT_VIEW (self->result_view));
+    }
 }
 
 static void
