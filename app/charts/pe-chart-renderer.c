@@ -162,7 +162,19 @@ compute_layout (PeChartModel         *m,
         }
       L->label_w = MIN (widest + PAD, width * 0.42);
       L->x = PAD + L->label_w + PAD;
-      L->w = MAX (10, width - L->x - PAD - (kind == PE_CHART_BARS ? 90 : 10));
+      {
+        /* room on the right for the longest value written after its bar */
+        double value_w = 10;
+        if (kind == PE_CHART_BARS)
+          for (guint i = 0; i < n; i++)
+            {
+              const char *text;
+              pe_chart_model_get_bar (m, i, NULL, NULL, NULL, &text, NULL);
+              value_w = MAX (value_w, text_width (cr, p, text) + 8);
+            }
+        value_w = MIN (value_w, width * 0.3);
+        L->w = MAX (10, width - L->x - PAD - value_w);
+      }
       if (kind == PE_CHART_TIMELINE)
         L->h = MAX (10, L->h - AXIS_H);
       if (kind == PE_CHART_BARS && pe_chart_model_get_series_name (m, 1) != NULL)
@@ -293,7 +305,7 @@ render_bars (PeChartModel         *m,
     {
       /* Translators are not involved: the model's own language is used */
       set_color (cr, &p->foreground);
-      draw_text (cr, p, "log₁₀", L->x + L->w + 86, L->y - 18, 1.0, 0, FALSE);
+      draw_text (cr, p, "log₁₀", L->x + L->w, L->y - 18, 1.0, 0, FALSE);
     }
 
   if (pe_chart_model_get_series_name (m, 1) != NULL)

@@ -165,10 +165,12 @@ pe_result_view_set_result (PeResultView *self,
     case PE_VERDICT_CANNOT_DECIDE:
       {
         GStrv missing = pe_result_get_missing (result);
-        GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *row = gtk_flow_box_new ();   /* wraps when the labels are long */
 
+        gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+        gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 8);
         set_verdict (self, _("Cannot decide: an input it needs is missing"), "pe-verdict-cannot-decide");
-        gtk_container_add (GTK_CONTAINER (row), label_new (_("Fill in:"), NULL));
+        gtk_container_add (GTK_CONTAINER (self->details), label_new (_("Fill in:"), NULL));
         for (guint i = 0; missing != NULL && missing[i] != NULL; i++)
           {
             PeField *f = pe_calculator_get_field (calc, missing[i]);
