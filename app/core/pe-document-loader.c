@@ -1392,6 +1392,10 @@ read_chart (Loader      *L,
               !read_value_type (L, json_node_get_object (n), &bar->type) ||
               !read_clause (L, json_node_get_object (n), "clause", FALSE, NULL, &bar->clause))
             return FALSE;
+          /* percentages are written as in the text, as for parameters */
+          if (bar->type == PE_VALUE_TYPE_PERCENT &&
+              !pe_rational_div (bar->value, PE_RATIONAL_INIT (100), &bar->value))
+            return fail (L, "the value is out of range");
           pop (L, o2);
         }
       pop (L, old);
