@@ -521,9 +521,9 @@ pe_chart_model_to_csv (PeChartModel *self)
         {
           const Bar *b = &g_array_index (self->bars, Bar, i);
           csv_field (s, b->label);
-          g_string_append_printf (s, ",%.17g", b->value);
+          g_string_append_printf (s, ",%.15g", b->value);
           if (self->series[1] != NULL)
-            g_string_append_printf (s, ",%.17g", b->value2);
+            g_string_append_printf (s, ",%.15g", b->value2);
           g_string_append_c (s, ',');
           csv_field (s, b->value_text);
           g_string_append (s, "\r\n");
@@ -539,7 +539,7 @@ pe_chart_model_to_csv (PeChartModel *self)
         {
           double x, y;
           pe_chart_model_get_point (self, i, &x, &y);
-          g_string_append_printf (s, "%.17g,%.17g\r\n", x, y);
+          g_string_append_printf (s, "%.15g,%.15g\r\n", x, y);
         }
       break;
 
