@@ -328,6 +328,62 @@ test_unload_removes_every_trace (Fixture       *f,
   g_assert_nonnull (pe_window_show_document (f->window, "manufacturing"));
 }
 
+static gboolean
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  gboolean found = g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+
+  if (!found && GTK_IS_CONTAINER (widget))
+    {
+      GList *children = gtk_container_get_children (GTK_CONTAINER (widget));
+      for (GList *l = children; l && !found; l = l->next)
+        found = find_named (l->data, name);
+      g_list_free (children);
+    }
+  return found;
+}
+
+/* A target tracker: the figures entered, and the progress drawn as bars. */
+static void
+test_tracker_chart (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeWindow *window;
+  GtkWidget *page, *form;
+  PeResult *r;
+
+  pe_plugins_engine_load_all (engine);
+  window = pe_window_new (NULL, engine, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_show (GTK_WIDGET (window));
+
+  page = pe_window_show_document (window, "industry-education");
+  if (page == NULL)
+    {
+      g_test_skip ("the industry-education plugin is not built");
+      gtk_widget_destroy (GTK_WIDGET (window));
+      g_object_unref (engine);
+      return;
+    }
+  form = pe_document_page_show_calculator (PE_DOCUMENT_PAGE (page), "double-hundred-fifty");
+  g_assert_true (PE_IS_CALCULATOR_FORM (form));
+  g_assert_false (find_named (form, "result-chart"));
+  pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "clusters", "60");
+  pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "enterprises", "100");
+  pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "schools", "5");
+  g_assert_true (pe_calculator_form_compute (PE_CALCULATOR_FORM (form)));
+  r = pe_calculator_form_get_result (PE_CALCULATOR_FORM (form));
+  g_assert_nonnull (r);
+  g_assert_true (find_named (form, "result-chart"));
+  screenshot (GTK_WIDGET (window), "tracker");
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pe_test_assert_finalized (engine);
+}
+
 /* Every document found: its page opens, and its calculators and charts
  * come up; a screenshot of each tab is kept. */
 static void
@@ -403,6 +459,7 @@ main (int   argc,
   ADD ("/ui/unload-removes-every-trace", test_unload_removes_every_trace);
 #undef ADD
   g_test_add_func ("/ui/every-document", test_every_document);
+  g_test_add_func ("/ui/tracker-chart", test_tracker_chart);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pe-chart-view.h"
 #include "pe-result-view.h"
 
 struct _PeResultView
@@ -230,6 +231,38 @@ pe_result_view_set_result (PeResultView *self,
         }
       gtk_container_add (GTK_CONTAINER (self->details), grid);
     }
+
+  /* Progress towards several targets (a tracker's percentages): as bars */
+  {
+    g_autoptr(PeChartModel) chart = NULL;
+    guint n = 0;
+
+    for (guint i = 0; i < outputs->len; i++)
+      {
+        PeOutput *o = g_ptr_array_index (outputs, i);
+        if (o->type == PE_VALUE_TYPE_PERCENT && o->value.kind == PE_VALUE_NUMBER)
+          n++;
+      }
+    if (n >= 2)
+      {
+        chart = pe_chart_model_new (PE_CHART_BARS, _("Progress"));
+        for (guint i = 0; i < outputs->len; i++)
+          {
+            PeOutput *o = g_ptr_array_index (outputs, i);
+            g_autofree char *v = NULL;
+
+            if (o->type != PE_VALUE_TYPE_PERCENT || o->value.kind != PE_VALUE_NUMBER)
+              continue;
+            v = pe_value_format (o->type, &o->value);
+            pe_chart_model_add_bar (chart, tr (o->label), 100 * pe_rational_to_double (o->value.number), 0, v, NULL);
+          }
+        {
+          GtkWidget *view = pe_chart_view_new (chart);
+          gtk_widget_set_name (view, "result-chart");
+          gtk_container_add (GTK_CONTAINER (self->details), view);
+        }
+      }
+  }
 
   readings = pe_result_get_readings (result);
   if (readings->len > 0)
