@@ -315,7 +315,7 @@ static void
 print_measure (Pex       *pex,
                PeMeasure *m)
 {
-  g_print ("%s%s%s\n", m->number ? m->number : "", m->number ? "、" : "", m->title->zh);
+  g_print ("%s%s%s\n", m->number ? m->number : "", pe_measure_number_separator (m), m->title->zh);
   g_print ("%s\n\n", m->title->en);
   g_print ("%s\n\n%s\n", m->text->zh, m->text->en);
   if (m->units->len > 0)
@@ -615,7 +615,12 @@ print_result (Pex          *pex,
 
       g_print ("  %s = %s%s\n", tr (pex, s->label), s->value.is_maximum ? (zh ? "最高 " : "up to ") : "", v);
       if (s->clause)
-        g_print ("      [%s %s] “%s”\n", zh ? "措施" : "measure", s->clause->measure_id, s->clause->quote);
+        {
+          PeMeasure *m = pe_document_get_measure (pe_calculator_get_document (calc), s->clause->measure_id);
+          g_print ("      [%s] “%s”\n",
+                   m != NULL && g_strcmp0 (m->kind, "provision") == 0 ? tr (pex, m->title) : s->clause->measure_id,
+                   s->clause->quote);
+        }
     }
 }
 

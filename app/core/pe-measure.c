@@ -60,3 +60,24 @@ PE_DEFINE_RC_BOXED (PeClause, pe_clause, clause_clear)
 PE_DEFINE_RC_BOXED (PeParameter, pe_parameter, parameter_clear)
 PE_DEFINE_RC_BOXED (PeTarget, pe_target, target_clear)
 PE_DEFINE_RC_BOXED (PeMeasure, pe_measure, measure_clear)
+
+/**
+ * pe_measure_number_separator:
+ *
+ * What follows the printed number before the title: "、" after 五, nothing
+ * after a bracketed number such as （七）.
+ *
+ * Returns: (transfer none):
+ */
+const char *
+pe_measure_number_separator (PeMeasure *self)
+{
+  g_return_val_if_fail (self != NULL, "");
+
+  if (self->number == NULL || *self->number == '\0')
+    return "";
+  if (g_str_has_suffix (self->number, "）") || g_str_has_suffix (self->number, ")") ||
+      g_str_has_suffix (self->number, "."))
+    return " ";
+  return "、";
+}

@@ -129,6 +129,7 @@ typedef struct
   GPtrArray  *links;
 } PeMeasure;
 
+const char  *pe_measure_number_separator (PeMeasure *self);
 GType        pe_clause_get_type    (void) G_GNUC_CONST;
 PeClause    *pe_clause_ref         (PeClause    *self);
 void         pe_clause_unref       (PeClause    *self);

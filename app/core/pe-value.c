@@ -6,8 +6,9 @@
  * so the same text is read the same way everywhere. It accepts:
  *   - ASCII and full-width digits (１２３ is 123), a leading minus sign;
  *   - thousands separators only in correct groups of three (1,234,567);
- *   - for yuan and counts, the units 元, 万 (×10 000) and 亿 (×100 000 000),
- *     with a decimal only when the result is whole (1.5万 = 15000);
+ *   - for yuan, counts and decimals, the units 万 (×10 000) and 亿
+ *     (×100 000 000), and 元 for yuan; yuan and counts must come out whole
+ *     (1.5万 = 15000);
  *   - for percentages, an optional trailing % sign.
  * Anything else is refused with a message saying what is wrong.
  */
@@ -185,7 +186,7 @@ parse_number (PeValueType   type,
       len -= strlen ("元");
       norm[len] = '\0';
     }
-  if (type == PE_VALUE_TYPE_YUAN || type == PE_VALUE_TYPE_INTEGER)
+  if (type == PE_VALUE_TYPE_YUAN || type == PE_VALUE_TYPE_INTEGER || type == PE_VALUE_TYPE_DECIMAL)
     {
       if (g_str_has_suffix (norm, "万"))
         multiplier = 10000;
@@ -205,11 +206,13 @@ parse_number (PeValueType   type,
       return FALSE;
     }
 
-  for (const char *p = norm; *p != '\0'; p++)
+  for (const char *p = norm; *p != '\0'; p = g_utf8_next_char (p))
     if (!g_ascii_isdigit (*p) && *p != '.' && !((*p == '-' || *p == '+') && p == norm))
       {
+        char one[8] = { 0 };
+        g_unichar_to_utf8 (g_utf8_get_char (p), one);
         g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
-                     _("“%s” is not a number: unexpected “%c”"), text, *p);
+                     _("“%s” is not a number: unexpected “%s”"), text, one);
         return FALSE;
       }
 

@@ -122,8 +122,18 @@ update_status (PeDocumentPage *self)
   switch (f)
     {
     case PE_IN_FORCE_YES:
-      text = e ? g_strdup_printf (_("In force until %s"), e) : g_strdup (_("In force"));
-      gtk_style_context_add_class (sc, "in-force");
+      if (pe_document_get_start_rule (self->document) == PE_DATE_RULE_NOT_STATED &&
+          pe_document_get_end_rule (self->document) == PE_DATE_RULE_NOT_STATED)
+        {
+          /* nothing to check against: say so rather than "in force" */
+          text = g_strdup (_("The text states no validity"));
+          gtk_style_context_add_class (sc, "unknown");
+        }
+      else
+        {
+          text = e ? g_strdup_printf (_("In force until %s"), e) : g_strdup (_("In force"));
+          gtk_style_context_add_class (sc, "in-force");
+        }
       break;
     case PE_IN_FORCE_EXPIRED:
       text = g_strdup_printf (_("Expired: in force until %s"), e);
@@ -318,12 +328,17 @@ build_calculators (PeDocumentPage *self)
     {
       PeCalculator *c = g_ptr_array_index (calcs, i);
       GtkWidget *row = gtk_list_box_row_new ();
-      g_autofree char *text = g_strdup_printf ("%s\n<small>%s %s</small>",
-                                               tr (c->title), _("Measure"), c->measure_id);
       g_autofree char *escaped = NULL;
       GtkWidget *label = gtk_label_new (NULL);
 
-      escaped = g_markup_printf_escaped ("%s\n<small>%s %s</small>", tr (c->title), _("Measure"), c->measure_id);
+      {
+        /* "Measure 5", or the provision's own title (Preamble) */
+        PeMeasure *m = pe_document_get_measure (self->document, c->measure_id);
+        g_autofree char *where = m != NULL && g_strcmp0 (m->kind, "provision") == 0
+                                 ? g_strdup (tr (m->title))
+                                 : g_strdup_printf ("%s %s", _("Measure"), c->measure_id);
+        escaped = g_markup_printf_escaped ("%s\n<small>%s</small>", tr (c->title), where);
+      }
       gtk_label_set_markup (GTK_LABEL (label), escaped);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);

@@ -61,7 +61,7 @@ measure_row (PeMeasure *m)
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *zh, *en;
   g_autofree char *title = g_strdup_printf ("%s%s%s  ·  %s", m->number ? m->number : "",
-                                            m->number ? "、" : "", m->title->zh, m->title->en);
+                                            pe_measure_number_separator (m), m->title->zh, m->title->en);
   GString *meta = g_string_new (NULL);
 
   gtk_style_context_add_class (gtk_widget_get_style_context (box), "pe-measure");
