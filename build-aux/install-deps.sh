@@ -9,6 +9,7 @@ build_pkgs=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-3-dev libpeas-dev libjson-glib-dev
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
+  fonts-noto-cjk          # the documents are Chinese: a CJK font to show them
   gobject-introspection libgirepository1.0-dev python3-gi
   gir1.2-glib-2.0 gir1.2-gtk-3.0 gir1.2-peas-1.0 gir1.2-json-1.0
 )
