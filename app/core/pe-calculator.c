@@ -32,6 +32,8 @@ field_clear (PeField *self)
 {
   g_free (self->id);
   g_free (self->default_value);
+  g_free (self->fact);
+  g_clear_pointer (&self->fact_values, g_hash_table_unref);
   g_clear_pointer (&self->label, pe_text_free);
   g_clear_pointer (&self->help, pe_text_free);
   g_clear_pointer (&self->unit, pe_text_free);
@@ -44,6 +46,8 @@ _pe_calculator_clear (PeCalculator *self)
   g_free (self->id);
   g_free (self->measure_id);
   g_free (self->category);
+  g_free (self->subject);
+  g_free (self->group);
   g_clear_pointer (&self->title, pe_text_free);
   g_clear_pointer (&self->description, pe_text_free);
   g_clear_pointer (&self->fields, g_ptr_array_unref);

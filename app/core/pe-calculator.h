@@ -72,6 +72,8 @@ typedef struct
   gboolean     required;
   GPtrArray   *choices;
   char        *default_value;
+  char        *fact;          /* the profile fact it asks, or NULL */
+  GHashTable  *fact_values;   /* fact value -> field value, or NULL */
 } PeField;
 
 /**
@@ -96,6 +98,8 @@ struct _PeCalculator
   PeText      *title;
   PeText      *description;
   char        *category;
+  char        *subject;      /* enterprise, person or city */
+  char        *group;        /* a PeGroup of the vocabulary, or NULL */
   GPtrArray   *fields;
   GPtrArray   *readings;
 

@@ -18,6 +18,7 @@
 #include "pe-document-private.h"
 #include "pe-error.h"
 #include "pe-expr-private.h"
+#include "pe-vocabulary-private.h"
 
 extern GDestroyNotify _pe_chart_bar_free_func;
 
@@ -34,6 +35,9 @@ typedef struct
   GHashTable   *stripped_texts;    /* measure id -> text without white space */
   /* while reading a calculator */
   PeCalculator *calc;
+  /* while reading facts (of the vocabulary, or a document's own): their
+   * ids are dotted, and they cannot themselves name a fact */
+  gboolean      reading_facts;
 } Loader;
 
 G_GNUC_PRINTF (2, 3)
@@ -356,6 +360,40 @@ read_id (Loader      *L,
   old = push_member (L, name);
   if (!valid_id (*out))
     return fail (L, "“%s” is not a valid id (letters, digits, “-” and “_”, at most 64)", *out);
+  pop (L, old);
+  return TRUE;
+}
+
+/* A fact id: ids joined by dots, at least two: `person.birth_date`. */
+static gboolean
+valid_fact_id (const char *id)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (id == NULL || strlen (id) > 128)
+    return FALSE;
+  parts = g_strsplit (id, ".", -1);
+  if (g_strv_length (parts) < 2)
+    return FALSE;
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (!valid_id (parts[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_fact_id (Loader      *L,
+              JsonObject  *obj,
+              const char  *name,
+              char       **out)
+{
+  gsize old;
+
+  if (!read_string (L, obj, name, TRUE, out))
+    return FALSE;
+  old = push_member (L, name);
+  if (!valid_fact_id (*out))
+    return fail (L, "“%s” is not a fact id (ids joined by dots, as in “person.birth_date”)", *out);
   pop (L, old);
   return TRUE;
 }
@@ -867,6 +905,31 @@ read_validity (Loader     *L,
   return TRUE;
 }
 
+/* {"rule": "highest", "clause": …, "reading": …}: how the document's
+ * support stacks with like support of other documents. */
+static gboolean
+read_across (Loader     *L,
+             JsonObject *s)
+{
+  JsonObject *a;
+  gsize old;
+
+  if (!read_object (L, s, "across", FALSE, &a) || a == NULL)
+    return *L->error == NULL;
+  old = push_member (L, "across");
+  if (!read_string (L, a, "rule", TRUE, &L->doc->across_rule) ||
+      !read_clause (L, a, "clause", TRUE, NULL, &L->doc->across_clause) ||
+      !read_text (L, a, "reading", TRUE, &L->doc->across_reading))
+    return FALSE;
+  if (!g_str_equal (L->doc->across_rule, "highest"))
+    {
+      push_member (L, "rule");
+      return fail (L, "unknown rule “%s” (only \"highest\")", L->doc->across_rule);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
 static gboolean
 read_stacking (Loader     *L,
                JsonObject *root)
@@ -878,13 +941,20 @@ read_stacking (Loader     *L,
   if (!read_object (L, root, "stacking", FALSE, &s) || s == NULL)
     return *L->error == NULL;
   old = push_member (L, "stacking");
-  if (!read_array (L, s, "rules", TRUE, &rules) ||
-      !read_clause (L, s, "clause", TRUE, NULL, &L->doc->stacking_clause) ||
-      !read_text (L, s, "reading", TRUE, &L->doc->stacking_reading))
+  if (!read_array (L, s, "rules", FALSE, &rules) ||
+      !read_across (L, s))
     return FALSE;
+  if (rules == NULL && L->doc->across_rule == NULL)
+    return fail (L, "neither “rules” nor “across”: say what the text rules, or leave “stacking” out");
 
+  if (rules != NULL)
   {
-    gsize o2 = push_member (L, "rules");
+    gsize o2;
+
+    if (!read_clause (L, s, "clause", TRUE, NULL, &L->doc->stacking_clause) ||
+        !read_text (L, s, "reading", TRUE, &L->doc->stacking_reading))
+      return FALSE;
+    o2 = push_member (L, "rules");
     for (guint i = 0; i < json_array_get_length (rules); i++)
       {
         JsonNode *n = json_array_get_element (rules, i);
@@ -908,6 +978,53 @@ read_stacking (Loader     *L,
       }
     pop (L, o2);
   }
+  pop (L, old);
+  return TRUE;
+}
+
+static gboolean read_field (Loader *L, JsonObject *obj, PeField *f);
+
+/* Facts a document declares for itself, when the vocabulary has none that
+ * fits: their ids begin with the document's, so two documents never
+ * declare the same. */
+static gboolean
+read_document_facts (Loader     *L,
+                     JsonObject *root)
+{
+  JsonArray *arr;
+  g_autofree char *prefix = NULL;
+  gsize old;
+
+  if (!read_array (L, root, "facts", FALSE, &arr) || arr == NULL)
+    return *L->error == NULL;
+  prefix = g_strconcat (L->doc->id, ".", NULL);
+  old = push_member (L, "facts");
+  L->reading_facts = TRUE;
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      gsize o2 = push_index (L, i);
+      PeField *f;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      f = g_atomic_rc_box_new0 (PeField);
+      g_ptr_array_add (L->doc->facts, f);
+      if (!read_field (L, json_node_get_object (n), f))
+        return FALSE;
+      if (!g_str_has_prefix (f->id, prefix))
+        {
+          push_member (L, "id");
+          return fail (L, "a document's own fact has an id beginning “%s”", prefix);
+        }
+      if (f->role == PE_FIELD_ROLE_READING)
+        return fail (L, "a fact is not a reading");
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (((PeField *) g_ptr_array_index (L->doc->facts, j))->id, f->id))
+          return fail (L, "a second fact has the id “%s”", f->id);
+      pop (L, o2);
+    }
+  L->reading_facts = FALSE;
   pop (L, old);
   return TRUE;
 }
@@ -979,6 +1096,144 @@ resolve_symbol (const char   *name,
   return FALSE;
 }
 
+static char *
+scalar_to_text (JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING: return g_strdup (json_node_get_string (node));
+    case G_TYPE_INT64: return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_BOOLEAN: return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    default: return NULL;
+    }
+}
+
+/* The values a boolean or choice fact can take, as text. */
+static GPtrArray *
+fact_value_texts (PeField *fact)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+
+  if (fact->type == PE_VALUE_TYPE_BOOLEAN)
+    {
+      g_ptr_array_add (texts, "true");
+      g_ptr_array_add (texts, "false");
+    }
+  else
+    for (guint i = 0; i < fact->choices->len; i++)
+      g_ptr_array_add (texts, ((PeChoice *) g_ptr_array_index (fact->choices, i))->id);
+  return texts;
+}
+
+/* "fact": the profile fact the field asks, and "fact_values", how the
+ * fact's values read as the field's when the two do not share them. The
+ * field must be able to take every value the fact can: a profile never
+ * holds a value a calculator cannot read. */
+static gboolean
+read_field_fact (Loader     *L,
+                 JsonObject *obj,
+                 PeField    *f)
+{
+  JsonObject *map;
+  PeField *fact = NULL;
+  gsize old;
+
+  if (!read_object (L, obj, "fact_values", FALSE, &map))
+    return FALSE;
+  if (!json_object_has_member (obj, "fact"))
+    {
+      if (map != NULL)
+        {
+          push_member (L, "fact_values");
+          return fail (L, "“fact_values” without a “fact”");
+        }
+      return TRUE;
+    }
+  if (L->reading_facts)
+    {
+      push_member (L, "fact");
+      return fail (L, "a fact cannot itself name a fact");
+    }
+  if (!read_fact_id (L, obj, "fact", &f->fact))
+    return FALSE;
+
+  old = push_member (L, "fact");
+  if (f->role == PE_FIELD_ROLE_READING)
+    return fail (L, "a reading of the text is not a fact of the profile");
+  for (guint i = 0; i < L->doc->facts->len && fact == NULL; i++)
+    if (g_str_equal (((PeField *) g_ptr_array_index (L->doc->facts, i))->id, f->fact))
+      fact = g_ptr_array_index (L->doc->facts, i);
+  if (fact == NULL)
+    fact = pe_vocabulary_get_fact (pe_vocabulary_get_default (), f->fact);
+  if (fact == NULL)
+    return fail (L, "“%s” is neither a fact of the vocabulary nor one the document declares", f->fact);
+  pop (L, old);
+
+  if (map == NULL)
+    {
+      if (fact->type != f->type)
+        {
+          push_member (L, "fact");
+          return fail (L, "the fact “%s” is of type %s and the field of type %s; "
+                       "“fact_values” can translate a boolean or choice fact",
+                       f->fact, pe_value_type_to_string (fact->type), pe_value_type_to_string (f->type));
+        }
+      if (fact->type == PE_VALUE_TYPE_CHOICE)
+        for (guint i = 0; i < fact->choices->len; i++)
+          {
+            const char *id = ((PeChoice *) g_ptr_array_index (fact->choices, i))->id;
+            PeValue v;
+            g_autoptr(GError) err = NULL;
+
+            if (!pe_field_parse (f, id, &v, &err))
+              {
+                push_member (L, "fact");
+                return fail (L, "the fact “%s” can be “%s”, which the field has not as a choice; "
+                             "map it with “fact_values”", f->fact, id);
+              }
+          }
+      return TRUE;
+    }
+
+  old = push_member (L, "fact_values");
+  if (fact->type != PE_VALUE_TYPE_BOOLEAN && fact->type != PE_VALUE_TYPE_CHOICE)
+    return fail (L, "only a boolean or choice fact can be translated; “%s” is of type %s",
+                 f->fact, pe_value_type_to_string (fact->type));
+  {
+    g_autoptr(GPtrArray) texts = fact_value_texts (fact);
+    g_autoptr(GList) members = json_object_get_members (map);
+
+    f->fact_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    for (GList *l = members; l; l = l->next)
+      {
+        g_autofree char *value = scalar_to_text (json_object_get_member (map, l->data));
+        gboolean known = FALSE;
+        PeValue v;
+        g_autoptr(GError) err = NULL;
+        gsize o2;
+
+        for (guint i = 0; i < texts->len; i++)
+          known |= g_str_equal (g_ptr_array_index (texts, i), l->data);
+        o2 = push_member (L, l->data);
+        if (!known)
+          return fail (L, "the fact “%s” never takes the value “%s”", f->fact, (char *) l->data);
+        if (value == NULL)
+          return fail (L, "expected a string, integer or boolean");
+        if (!pe_field_parse (f, value, &v, &err))
+          return fail (L, "%s", err->message);
+        pop (L, o2);
+        g_hash_table_insert (f->fact_values, g_strdup (l->data), g_steal_pointer (&value));
+      }
+    for (guint i = 0; i < texts->len; i++)
+      if (!g_hash_table_contains (f->fact_values, g_ptr_array_index (texts, i)))
+        return fail (L, "says nothing of the fact's value “%s”", (char *) g_ptr_array_index (texts, i));
+  }
+  pop (L, old);
+  return TRUE;
+}
+
 static gboolean
 read_field (Loader     *L,
             JsonObject *obj,
@@ -989,7 +1244,7 @@ read_field (Loader     *L,
   JsonNode *def;
   gsize old;
 
-  if (!read_id (L, obj, "id", &f->id) ||
+  if (!(L->reading_facts ? read_fact_id (L, obj, "id", &f->id) : read_id (L, obj, "id", &f->id)) ||
       !read_value_type (L, obj, &f->type) ||
       !read_string (L, obj, "role", FALSE, &role) ||
       !read_text (L, obj, "label", TRUE, &f->label) ||
@@ -1071,7 +1326,7 @@ read_field (Loader     *L,
 
   if (f->role == PE_FIELD_ROLE_READING && (f->type != PE_VALUE_TYPE_CHOICE || f->default_value == NULL))
     return fail (L, "a reading is a choice field with a default");
-  return TRUE;
+  return read_field_fact (L, obj, f);
 }
 
 static gboolean
@@ -1148,6 +1403,8 @@ read_calculator (Loader       *L,
       !read_text (L, obj, "title", TRUE, &c->title) ||
       !read_text (L, obj, "description", FALSE, &c->description) ||
       !read_string (L, obj, "category", FALSE, &c->category) ||
+      !read_string (L, obj, "subject", FALSE, &c->subject) ||
+      !read_string (L, obj, "group", FALSE, &c->group) ||
       !read_array (L, obj, "fields", TRUE, &fields) ||
       !read_array (L, obj, "conditions", FALSE, &conditions) ||
       !read_array (L, obj, "steps", TRUE, &steps) ||
@@ -1164,6 +1421,19 @@ read_calculator (Loader       *L,
     {
       push_member (L, "fields");
       return fail (L, "at most 64 fields");
+    }
+  if (c->subject == NULL)
+    c->subject = g_strdup ("enterprise");
+  else if (!g_str_equal (c->subject, "enterprise") && !g_str_equal (c->subject, "person") &&
+           !g_str_equal (c->subject, "city"))
+    {
+      push_member (L, "subject");
+      return fail (L, "unknown subject “%s” (enterprise, person or city)", c->subject);
+    }
+  if (c->group != NULL && pe_vocabulary_get_group (pe_vocabulary_get_default (), c->group) == NULL)
+    {
+      push_member (L, "group");
+      return fail (L, "“%s” is not a group of the vocabulary", c->group);
     }
 
   L->calc = c;
@@ -1476,35 +1746,21 @@ read_document (Loader   *L,
   return read_measures (L, root) &&
          read_validity (L, root) &&
          read_stacking (L, root) &&
+         read_document_facts (L, root) &&
          read_calculators (L, root) &&
          read_charts (L, root);
 }
 
-/**
- * pe_document_new_from_bytes:
- * @bytes: the JSON data
- * @origin: the name of the file or resource, for messages
- *
- * Returns: (transfer full): the document, or %NULL with @error saying
- *   where and what is wrong
- */
-PeDocument *
-pe_document_new_from_bytes (GBytes      *bytes,
-                            const char  *origin,
-                            GError     **error)
+/* The JSON of @bytes, after the checks every data file passes. */
+static JsonParser *
+parse_data (GBytes      *bytes,
+            const char  *origin,
+            GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(PeDocument) doc = NULL;
   g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GHashTable) parameter_index = NULL;
-  g_autoptr(GHashTable) stripped = NULL;
-  GError *local_error = NULL;
   gsize size;
   const char *data;
-  Loader L;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (origin != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
   if (data == NULL || size == 0)
@@ -1537,22 +1793,62 @@ pe_document_new_from_bytes (GBytes      *bytes,
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA, "%s: the file is empty", origin);
       return NULL;
     }
+  return g_steal_pointer (&parser);
+}
+
+static void
+loader_init (Loader      *L,
+             const char  *origin,
+             GError     **error)
+{
+  memset (L, 0, sizeof *L);
+  L->origin = origin;
+  L->path = g_string_new ("$");
+  L->error = error;
+  L->parameter_index = g_hash_table_new (g_str_hash, g_str_equal);
+  L->stripped_texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+static void
+loader_clear (Loader *L)
+{
+  g_string_free (L->path, TRUE);
+  g_hash_table_unref (L->parameter_index);
+  g_hash_table_unref (L->stripped_texts);
+}
+
+/**
+ * pe_document_new_from_bytes:
+ * @bytes: the JSON data
+ * @origin: the name of the file or resource, for messages
+ *
+ * Returns: (transfer full): the document, or %NULL with @error saying
+ *   where and what is wrong
+ */
+PeDocument *
+pe_document_new_from_bytes (GBytes      *bytes,
+                            const char  *origin,
+                            GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(PeDocument) doc = NULL;
+  GError *local_error = NULL;
+  Loader L;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (origin != NULL, NULL);
+
+  parser = parse_data (bytes, origin, error);
+  if (parser == NULL)
+    return NULL;
 
   doc = _pe_document_new_empty ();
   doc->origin = g_strdup (origin);
-  parameter_index = g_hash_table_new (g_str_hash, g_str_equal);
-  stripped = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  L.origin = origin;
-  L.path = g_string_new ("$");
-  L.error = &local_error;
+  loader_init (&L, origin, &local_error);
   L.doc = doc;
-  L.parameter_index = parameter_index;
-  L.stripped_texts = stripped;
-  L.calc = NULL;
-
   read_document (&L, json_parser_get_root (parser));
-  g_string_free (L.path, TRUE);
+  loader_clear (&L);
 
   if (local_error != NULL)
     {
@@ -1602,4 +1898,134 @@ pe_document_new_from_file (GFile   *file,
   if (bytes == NULL)
     return NULL;
   return pe_document_new_from_bytes (bytes, origin, error);
+}
+
+/* ---- the vocabulary ---------------------------------------------------- */
+
+static gboolean
+read_vocabulary (Loader       *L,
+                 PeVocabulary *v,
+                 JsonNode     *root_node)
+{
+  JsonObject *root;
+  JsonArray *sections, *facts, *groups;
+  gint64 format = 0;
+  gsize old;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    return fail (L, "the vocabulary must be a JSON object, found %s", node_type_name (root_node));
+  root = json_node_get_object (root_node);
+  if (!read_int (L, root, "format", TRUE, &format))
+    return FALSE;
+  if (format != PE_DATA_FORMAT_VERSION)
+    {
+      push_member (L, "format");
+      return fail (L, "format %" G_GINT64_FORMAT " is not the one this version reads (%d)",
+                   format, PE_DATA_FORMAT_VERSION);
+    }
+  if (!read_array (L, root, "sections", TRUE, &sections) ||
+      !read_array (L, root, "facts", TRUE, &facts) ||
+      !read_array (L, root, "groups", TRUE, &groups))
+    return FALSE;
+
+  old = push_member (L, "sections");
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    {
+      JsonNode *n = json_array_get_element (sections, i);
+      gsize o2 = push_index (L, i);
+      PeSection *sec;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      sec = g_atomic_rc_box_new0 (PeSection);
+      g_ptr_array_add (v->sections, sec);
+      if (!read_id (L, json_node_get_object (n), "id", &sec->id) ||
+          !read_text (L, json_node_get_object (n), "title", TRUE, &sec->title))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (((PeSection *) g_ptr_array_index (v->sections, j))->id, sec->id))
+          return fail (L, "a second section has the id “%s”", sec->id);
+      pop (L, o2);
+    }
+  pop (L, old);
+
+  old = push_member (L, "facts");
+  L->reading_facts = TRUE;
+  for (guint i = 0; i < json_array_get_length (facts); i++)
+    {
+      JsonNode *n = json_array_get_element (facts, i);
+      gsize o2 = push_index (L, i);
+      g_autofree char *section = NULL;
+      PeField *f;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      f = g_atomic_rc_box_new0 (PeField);
+      g_ptr_array_add (v->facts, f);
+      if (!read_field (L, json_node_get_object (n), f))
+        return FALSE;
+      if (f->role == PE_FIELD_ROLE_READING)
+        return fail (L, "a fact is not a reading");
+      section = g_strndup (f->id, strchr (f->id, '.') - f->id);
+      if (pe_vocabulary_get_section (v, section) == NULL)
+        {
+          push_member (L, "id");
+          return fail (L, "“%s” is in no section (the part before the first dot names one)", f->id);
+        }
+      if (g_hash_table_contains (v->facts_by_id, f->id))
+        return fail (L, "a second fact has the id “%s”", f->id);
+      g_hash_table_insert (v->facts_by_id, f->id, f);
+      pop (L, o2);
+    }
+  L->reading_facts = FALSE;
+  pop (L, old);
+
+  old = push_member (L, "groups");
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      JsonNode *n = json_array_get_element (groups, i);
+      gsize o2 = push_index (L, i);
+      PeGroup *g;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      g = g_atomic_rc_box_new0 (PeGroup);
+      g_ptr_array_add (v->groups, g);
+      if (!read_id (L, json_node_get_object (n), "id", &g->id) ||
+          !read_text (L, json_node_get_object (n), "title", TRUE, &g->title) ||
+          !read_text (L, json_node_get_object (n), "description", FALSE, &g->description))
+        return FALSE;
+      if (g_hash_table_contains (v->groups_by_id, g->id))
+        return fail (L, "a second group has the id “%s”", g->id);
+      g_hash_table_insert (v->groups_by_id, g->id, g);
+      pop (L, o2);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
+gboolean
+_pe_vocabulary_read (PeVocabulary *self,
+                     GBytes       *bytes,
+                     const char   *origin,
+                     GError      **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  GError *local_error = NULL;
+  Loader L;
+
+  parser = parse_data (bytes, origin, error);
+  if (parser == NULL)
+    return FALSE;
+
+  loader_init (&L, origin, &local_error);
+  read_vocabulary (&L, self, json_parser_get_root (parser));
+  loader_clear (&L);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -34,6 +34,12 @@ struct _PeDocument
   GHashTable  *stacking_rules;  /* category ("*" for all) -> rule */
   PeClause    *stacking_clause;
   PeText      *stacking_reading;
+  /* with like support of other documents (从高从优不重复): "highest" or NULL */
+  char        *across_rule;
+  PeClause    *across_clause;
+  PeText      *across_reading;
+
+  GPtrArray   *facts;           /* PeField: facts of its own, "ID.…" */
 
   GPtrArray   *measures;
   GHashTable  *measures_by_id;

@@ -8,6 +8,7 @@
 
 #include "pe-document-private.h"
 #include "pe-rc-private.h"
+#include "pe-vocabulary.h"
 
 G_DEFINE_FINAL_TYPE (PeDocument, pe_document, G_TYPE_OBJECT)
 
@@ -62,6 +63,10 @@ pe_document_finalize (GObject *object)
   g_clear_pointer (&self->stacking_rules, g_hash_table_unref);
   g_clear_pointer (&self->stacking_clause, pe_clause_unref);
   g_clear_pointer (&self->stacking_reading, pe_text_free);
+  g_free (self->across_rule);
+  g_clear_pointer (&self->across_clause, pe_clause_unref);
+  g_clear_pointer (&self->across_reading, pe_text_free);
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
   g_clear_pointer (&self->measures_by_id, g_hash_table_unref);
   g_clear_pointer (&self->parameters, g_ptr_array_unref);
@@ -87,6 +92,7 @@ pe_document_init (PeDocument *self)
   self->calculators = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_calculator_unref);
   self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_chart_spec_unref);
   self->stacking_rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_field_unref);
 }
 
 PeDocument *
@@ -122,6 +128,10 @@ GETTER (GPtrArray *, measures, measures)
 GETTER (GPtrArray *, calculators, calculators)
 GETTER (GPtrArray *, parameters, parameters)
 GETTER (GPtrArray *, charts, charts)
+GETTER (const char *, across_rule, across_rule)
+GETTER (PeClause *, across_clause, across_clause)
+GETTER (const PeText *, across_reading, across_reading)
+GETTER (GPtrArray *, facts, facts)
 
 #undef GETTER
 
@@ -148,6 +158,58 @@ GETTER (GPtrArray *, charts, charts)
  *
  * Returns: (transfer none) (element-type PeChartSpec): the charts the document declares
  */
+
+/**
+ * pe_document_get_across_rule:
+ *
+ * How the document's support stacks with like support of other documents
+ * (from 从高从优不重复, 就高不重复): `highest`, or %NULL when the text says
+ * nothing.
+ *
+ * Returns: (nullable):
+ */
+
+/**
+ * pe_document_get_across_clause:
+ *
+ * Returns: (nullable) (transfer none): the clause stating the rule across documents
+ */
+
+/**
+ * pe_document_get_across_reading:
+ *
+ * Returns: (nullable) (transfer none): how that clause is read
+ */
+
+/**
+ * pe_document_get_facts:
+ *
+ * Returns: (transfer none) (element-type PeField): the profile facts the
+ *   document declares for itself (their ids begin with the document's)
+ */
+
+/**
+ * pe_document_find_fact:
+ *
+ * A fact of the document's own, or of the shared vocabulary.
+ *
+ * Returns: (nullable) (transfer none):
+ */
+PeField *
+pe_document_find_fact (PeDocument *self,
+                       const char *fact_id)
+{
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (fact_id != NULL, NULL);
+
+  for (guint i = 0; i < self->facts->len; i++)
+    {
+      PeField *f = g_ptr_array_index (self->facts, i);
+      if (g_str_equal (f->id, fact_id))
+        return f;
+    }
+  return pe_vocabulary_get_fact (pe_vocabulary_get_default (), fact_id);
+}
 
 /**
  * pe_document_get_measure:

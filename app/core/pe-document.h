@@ -136,6 +136,12 @@ PeClause      *pe_document_get_stacking_clause (PeDocument   *self);
 const char    *pe_document_get_stacking_rule   (PeDocument   *self,
                                                 const char   *category);
 
+const char    *pe_document_get_across_rule     (PeDocument   *self);
+PeClause      *pe_document_get_across_clause   (PeDocument   *self);
+const PeText  *pe_document_get_across_reading  (PeDocument   *self);
+GPtrArray     *pe_document_get_facts           (PeDocument   *self);
+PeField       *pe_document_find_fact           (PeDocument   *self,
+                                                const char   *fact_id);
 GPtrArray     *pe_document_get_measures        (PeDocument   *self);
 PeMeasure     *pe_document_get_measure         (PeDocument   *self,
                                                 const char   *measure_id);

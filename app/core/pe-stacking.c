@@ -22,6 +22,7 @@ entry_clear (PeStackingEntry *self)
   g_clear_object (&self->prevailing);
   g_clear_pointer (&self->clause, pe_clause_unref);
   g_clear_pointer (&self->reason, pe_text_free);
+  g_free (self->document_id);
 }
 
 PE_DEFINE_RC_BOXED (PeStackingEntry, pe_stacking_entry, entry_clear)
@@ -103,12 +104,17 @@ pe_stacking_apply (PeDocument *document,
         }
       else
         {
-          g_autofree char *zh = g_strdup_printf ("与“%s”不可叠加，就高取“%s”",
-                                                 pe_result_get_calculator_id (r),
-                                                 pe_result_get_calculator_id (winner));
-          g_autofree char *en = g_strdup_printf ("does not stack with “%s”; the higher, “%s”, is kept",
-                                                 pe_result_get_calculator_id (winner),
-                                                 pe_result_get_calculator_id (winner));
+          PeCalculator *wc = pe_document_get_calculator (document, pe_result_get_calculator_id (winner));
+          const PeText *title = wc != NULL ? wc->title : NULL;
+          g_autofree char *zh = g_strdup_printf ("与“%s”同为%s类，不可叠加，就高取“%s”",
+                                                 title ? title->zh : pe_result_get_calculator_id (winner),
+                                                 g_strcmp0 (category, "subsidy") == 0 ? "补助" :
+                                                 g_strcmp0 (category, "reward") == 0 ? "奖励" : "同",
+                                                 title ? title->zh : pe_result_get_calculator_id (winner));
+          g_autofree char *en = g_strdup_printf ("does not stack with “%s”, of the same kind (%s); "
+                                                 "the higher is kept",
+                                                 title ? title->en : pe_result_get_calculator_id (winner),
+                                                 category ? category : "all");
           e->kept = FALSE;
           e->prevailing = g_object_ref (winner);
           if (document->stacking_clause != NULL)

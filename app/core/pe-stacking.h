@@ -30,6 +30,7 @@ typedef struct
   PeResult  *prevailing;
   PeClause  *clause;
   PeText    *reason;
+  char      *document_id;   /* whose clause set it aside, when not its own */
 } PeStackingEntry;
 
 GType             pe_stacking_entry_get_type (void) G_GNUC_CONST;

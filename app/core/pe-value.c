@@ -511,3 +511,20 @@ pe_value_format (PeValueType    type,
 
   return pe_value_to_string (type, value);
 }
+
+/**
+ * pe_date_today:
+ *
+ * Returns: today's date in the local time zone, as a Julian day
+ */
+guint32
+pe_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return g_date_get_julian (&d);
+}

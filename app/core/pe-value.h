@@ -84,5 +84,6 @@ char       *pe_yuan_format            (gint64        yuan);
 gboolean    pe_date_parse             (const char   *text,
                                        guint32      *julian);
 char       *pe_date_to_string         (guint32       julian);
+guint32     pe_date_today             (void);
 
 G_END_DECLS

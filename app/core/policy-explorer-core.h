@@ -6,6 +6,8 @@
 
 #define PE_CORE_INSIDE
 
+#include "pe-assessment.h"
+#include "pe-atomic-file.h"
 #include "pe-calculator.h"
 #include "pe-chart-builder.h"
 #include "pe-chart-model.h"
@@ -15,11 +17,13 @@
 #include "pe-error.h"
 #include "pe-measure.h"
 #include "pe-plugins-engine.h"
+#include "pe-profile.h"
 #include "pe-rational.h"
 #include "pe-result.h"
 #include "pe-search.h"
 #include "pe-stacking.h"
 #include "pe-text.h"
 #include "pe-value.h"
+#include "pe-vocabulary.h"
 
 #undef PE_CORE_INSIDE

@@ -59,18 +59,6 @@ tr (const PeText *text)
   return pe_text_get (text, pe_language_default ());
 }
 
-static guint32
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  return g_date_get_julian (&d);
-}
-
 static GtkWidget *
 fact_label (const char *text,
             const char *style_class)
@@ -197,7 +185,7 @@ on_date_changed (GtkEntry       *entry,
 
   if (GTK_WIDGET (entry) == self->as_of_entry)
     {
-      if (read_date_entry (self->as_of_entry, &v, today ()))
+      if (read_date_entry (self->as_of_entry, &v, pe_date_today ()))
         self->options.as_of = v;
       else
         return;
@@ -448,7 +436,7 @@ build (PeDocumentPage *self)
   gtk_container_add (GTK_CONTAINER (self), self->stack);
   g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (on_visible_section), self);
 
-  self->options.as_of = today ();
+  self->options.as_of = pe_date_today ();
   {
     g_autofree char *d = pe_date_to_string (self->options.as_of);
     gtk_entry_set_text (GTK_ENTRY (self->as_of_entry), d);
