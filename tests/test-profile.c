@@ -475,6 +475,45 @@ test_assessment_as_of (void)
 }
 
 static void
+test_scenario (void)
+{
+  g_autoptr(GPtrArray) docs = test_documents ();
+  g_autoptr(PeProfile) p = example_profile ();
+  g_autoptr(PeAssessment) before = pe_assessment_new (p, docs, date ("2022-06-30"));
+  g_autoptr(PeAssessment) after = pe_assessment_new (p, docs, date ("2023-06-30"));
+  g_autoptr(GPtrArray) rows = pe_scenario_compare (before, after);
+  gint64 sum = 0;
+  gboolean housing_seen = FALSE;
+
+  /* the same seven calculators ran at both dates */
+  g_assert_cmpuint (rows->len, ==, 7);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PeScenarioRow *r = g_ptr_array_index (rows, i);
+
+      sum += r->delta;
+      if (g_str_equal (r->calculator->id, "housing"))
+        {
+          /* 50,000 counted before; expired after */
+          housing_seen = TRUE;
+          g_assert_cmpint (r->counted_a, ==, 50000);
+          g_assert_cmpint (r->counted_b, ==, 0);
+          g_assert_cmpint (r->delta, ==, -50000);
+          g_assert_true (r->verdict_changed);
+        }
+      if (g_str_equal (r->calculator->id, "award"))
+        {
+          g_assert_cmpint (r->delta, ==, 0);
+          g_assert_false (r->verdict_changed);
+        }
+    }
+  g_assert_true (housing_seen);
+  /* the rows add up to the difference of the totals: 315,000 − 365,000 */
+  g_assert_cmpint (sum, ==, pe_assessment_get_total (after, NULL) - pe_assessment_get_total (before, NULL));
+  g_assert_cmpint (sum, ==, -50000);
+}
+
+static void
 test_assessment_missing_and_errors (void)
 {
   g_autoptr(GPtrArray) docs = test_documents ();
@@ -550,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/assessment/as-of", test_assessment_as_of);
   g_test_add_func ("/assessment/missing-and-errors", test_assessment_missing_and_errors);
   g_test_add_func ("/assessment/person", test_assessment_person);
+  g_test_add_func ("/assessment/scenario", test_scenario);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "pe-profile.h"
 #include "pe-rational.h"
 #include "pe-result.h"
+#include "pe-scenario.h"
 #include "pe-search.h"
 #include "pe-stacking.h"
 #include "pe-text.h"
