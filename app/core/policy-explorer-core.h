@@ -8,7 +8,9 @@
 
 #include "pe-assessment.h"
 #include "pe-atomic-file.h"
+#include "pe-batch.h"
 #include "pe-calculator.h"
+#include "pe-csv.h"
 #include "pe-chart-builder.h"
 #include "pe-chart-model.h"
 #include "pe-chart-renderer.h"
