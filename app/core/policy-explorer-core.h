@@ -21,6 +21,7 @@
 #include "pe-plugins-engine.h"
 #include "pe-profile.h"
 #include "pe-rational.h"
+#include "pe-report.h"
 #include "pe-result.h"
 #include "pe-scenario.h"
 #include "pe-search.h"
