@@ -342,7 +342,10 @@ pe_report_new (PeAssessment    *assessment,
   profile = pe_assessment_get_profile (assessment);
   items = pe_assessment_get_items (assessment);
   as_of = pe_date_to_string (pe_assessment_get_as_of (assessment));
-  total = amount_text (self, pe_assessment_get_total (assessment, &max), max);
+  {
+    gint64 sum = pe_assessment_get_total (assessment, &max);
+    total = amount_text (self, sum, max);
+  }
   self->footer = g_strdup_printf ("%s — %s %s", pe_profile_get_name (profile) ? pe_profile_get_name (profile)
                                                                              : say (self, "档案", "Profile"),
                                   say (self, "截至", "as of"), as_of);
