@@ -491,20 +491,22 @@ print_member (Pex          *pex,
               PeCalculator *calc)
 {
   PeDocument *doc = calc->document;
-  PeMeasure *m = pe_document_get_measure (doc, calc->measure_id);
+  g_autoptr(GPtrArray) params = pe_calculator_list_parameters (calc);
   guint32 start = 0, end = 0;
   g_autofree char *s = NULL;
   g_autofree char *e = NULL;
 
   pe_document_in_force (doc, pex->as_of, pex->issue_date, &start, &end);
-  s = start ? pe_date_to_string (start) : g_strdup ("?");
-  e = end ? pe_date_to_string (end) : g_strdup ("?");
+  s = start ? pe_date_to_string (start)
+            : g_strdup (pe_document_get_start_rule (doc) == PE_DATE_RULE_NOT_STATED ? "-" : "?");
+  e = end ? pe_date_to_string (end)
+          : g_strdup (pe_document_get_end_rule (doc) == PE_DATE_RULE_NOT_STATED ? "-" : "?");
   g_print ("  %s · %s  (%s %s; %s … %s)\n", tr (pex, pe_document_get_short_title (doc)), tr (pex, calc->title),
            pex->lang == PE_LANGUAGE_ZH ? "措施" : "measure", calc->measure_id, s, e);
   g_print ("      %s\n", tr (pex, pe_document_get_issuer (doc)));
-  for (guint i = 0; m != NULL && i < m->parameters->len; i++)
+  for (guint i = 0; i < params->len; i++)
     {
-      PeParameter *p = g_ptr_array_index (m->parameters, i);
+      PeParameter *p = g_ptr_array_index (params, i);
       g_autofree char *val = pe_value_format (p->type, &p->value);
 
       if (p->type == PE_VALUE_TYPE_DATE)
