@@ -67,7 +67,9 @@ static const ParseCase parse_cases[] = {
   { PE_VALUE_TYPE_YUAN, "1500000", "1500000", NULL },
   { PE_VALUE_TYPE_YUAN, "150万", "1500000", NULL },
   { PE_VALUE_TYPE_YUAN, "1.5万元", "15000", NULL },
+  { PE_VALUE_TYPE_YUAN, "1.2万亿", "1200000000000", NULL },
   { PE_VALUE_TYPE_YUAN, "2亿", "200000000", NULL },
+  { PE_VALUE_TYPE_YUAN, "10000000万亿", NULL, "too large" },
   { PE_VALUE_TYPE_YUAN, "１２３", "123", NULL },                 /* full-width digits */
   { PE_VALUE_TYPE_YUAN, "1,234,567", "1234567", NULL },
   { PE_VALUE_TYPE_YUAN, " 42 ", "42", NULL },

@@ -13,7 +13,10 @@
 #include "pe-expr-private.h"
 
 /* Formulas in data files are short; deep nesting means a broken file. */
-#define MAX_DEPTH 64
+/* Each level of parentheses or if() costs a few levels of the grammar;
+ * 256 leaves room for the longest chains the documents need while
+ * bounding the parser's recursion on hostile input. */
+#define MAX_DEPTH 256
 
 typedef enum
 {

@@ -6,7 +6,7 @@
  * so the same text is read the same way everywhere. It accepts:
  *   - ASCII and full-width digits (１２３ is 123), a leading minus sign;
  *   - thousands separators only in correct groups of three (1,234,567);
- *   - for yuan, counts and decimals, the units 万 (×10 000) and 亿
+ *   - for yuan, counts and decimals, the units 万 (×10 000), 亿 and 万亿
  *     (×100 000 000), and 元 for yuan; yuan and counts must come out whole
  *     (1.5万 = 15000);
  *   - for percentages, an optional trailing % sign.
@@ -188,15 +188,23 @@ parse_number (PeValueType   type,
     }
   if (type == PE_VALUE_TYPE_YUAN || type == PE_VALUE_TYPE_INTEGER || type == PE_VALUE_TYPE_DECIMAL)
     {
-      if (g_str_has_suffix (norm, "万"))
-        multiplier = 10000;
-      else if (g_str_has_suffix (norm, "亿"))
-        multiplier = 100000000;
-      if (multiplier != 1)
+      /* 万亿 (a trillion) before 万 and 亿: the documents count in all three */
+      if (g_str_has_suffix (norm, "万亿"))
         {
-          len -= strlen ("万");
-          norm[len] = '\0';
+          multiplier = G_GINT64_CONSTANT (1000000000000);
+          len -= strlen ("万亿");
         }
+      else if (g_str_has_suffix (norm, "万"))
+        {
+          multiplier = 10000;
+          len -= strlen ("万");
+        }
+      else if (g_str_has_suffix (norm, "亿"))
+        {
+          multiplier = 100000000;
+          len -= strlen ("亿");
+        }
+      norm[len] = '\0';
     }
 
   if (!strip_separators (norm))
