@@ -592,7 +592,7 @@ print_result (Pex          *pex,
   for (guint i = 0; i < trace->len; i++)
     {
       PeTraceStep *s = g_ptr_array_index (trace, i);
-      g_autofree char *v = pe_value_format (s->type, &s->value);
+      g_autofree char *v = pe_trace_step_format_value (s, pex->lang);
 
       g_print ("  %s = %s%s\n", tr (pex, s->label), s->value.is_maximum ? (zh ? "最高 " : "up to ") : "", v);
       if (s->clause)

@@ -231,6 +231,8 @@ trace_from_rule (PeTraceKind    kind,
   step->value = *value;
   step->formula = g_strdup (rule->formula);
   step->clause = pe_clause_ref (rule->clause);
+  if (rule->labels != NULL)
+    step->labels = g_hash_table_ref (rule->labels);
   if (kind == PE_TRACE_CONDITION && value->kind == PE_VALUE_BOOLEAN && !value->boolean)
     step->note = pe_text_copy (rule->fail);
   return step;
