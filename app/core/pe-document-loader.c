@@ -470,7 +470,7 @@ read_value_type (Loader      *L,
     return FALSE;
   old = push_member (L, "type");
   if (!pe_value_type_from_string (s, type))
-    return fail (L, "unknown type “%s” (yuan, integer, percent, decimal, boolean, choice or date)", s);
+    return fail (L, "unknown type “%s” (yuan, integer, percent, decimal, boolean, choice, date or dates)", s);
   pop (L, old);
   return TRUE;
 }
@@ -509,6 +509,7 @@ kind_of_type (PeValueType type)
     case PE_VALUE_TYPE_BOOLEAN: return PE_VALUE_BOOLEAN;
     case PE_VALUE_TYPE_CHOICE: return PE_VALUE_STRING;
     case PE_VALUE_TYPE_DATE: return PE_VALUE_DATE;
+    case PE_VALUE_TYPE_DATES: return PE_VALUE_DATES;
     default: return PE_VALUE_NUMBER;
     }
 }
@@ -663,6 +664,7 @@ read_parameters (Loader     *L,
           break;
         case PE_VALUE_TYPE_BOOLEAN:
         case PE_VALUE_TYPE_CHOICE:
+        case PE_VALUE_TYPE_DATES:
           push_member (L, "type");
           return fail (L, "parameters are numbers or dates");
         default:
@@ -1128,7 +1130,8 @@ read_rule (Loader     *L,
     return fail (L, "the formula gives a %s value, but the %s is of type %s",
                  _pe_expr_get_kind (r->expr) == PE_VALUE_BOOLEAN ? "boolean" :
                  _pe_expr_get_kind (r->expr) == PE_VALUE_NUMBER ? "number" :
-                 _pe_expr_get_kind (r->expr) == PE_VALUE_DATE ? "date" : "text",
+                 _pe_expr_get_kind (r->expr) == PE_VALUE_DATE ? "date" :
+                 _pe_expr_get_kind (r->expr) == PE_VALUE_DATES ? "date list" : "text",
                  is_step ? "step" : "condition", pe_value_type_to_string (r->type));
   pop (L, old);
   return TRUE;
