@@ -384,6 +384,89 @@ test_tracker_chart (void)
   pe_test_assert_finalized (engine);
 }
 
+static char *
+output_text (PeResult   *r,
+             const char *id)
+{
+  GPtrArray *outs = pe_result_get_outputs (r);
+
+  for (guint i = 0; i < outs->len; i++)
+    {
+      PeOutput *o = g_ptr_array_index (outs, i);
+      if (g_str_equal (o->id, id))
+        return pe_value_to_string (o->type, &o->value);
+    }
+  return NULL;
+}
+
+/* A list of holidays typed into a form: the working days skip them, a bad
+ * date is named at the field, and an empty list says weekends only. */
+static void
+test_holidays_field (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeWindow *window;
+  GtkWidget *page, *form, *entry;
+  g_autofree char *due = NULL;
+  g_autofree char *calendar = NULL;
+  const char *error;
+
+  pe_plugins_engine_load_all (engine);
+  window = pe_window_new (NULL, engine, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_show (GTK_WIDGET (window));
+
+  page = pe_window_show_document (window, "land");
+  if (page == NULL)
+    {
+      g_test_skip ("the land plugin is not built");
+      gtk_widget_destroy (GTK_WIDGET (window));
+      g_object_unref (engine);
+      return;
+    }
+  form = pe_document_page_show_calculator (PE_DOCUMENT_PAGE (page), "approval-deadline");
+  g_assert_true (PE_IS_CALCULATOR_FORM (form));
+  entry = pe_calculator_form_get_field_widget (PE_CALCULATOR_FORM (form), "holidays");
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_nonnull (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)));
+
+  g_assert_true (pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "procedure", "planning_permit"));
+  g_assert_true (pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "accepted", "2021-06-10"));
+
+  /* no holidays: Thu 10 June + 3 = Tue 15 June, and it says weekends only */
+  g_assert_true (pe_calculator_form_compute (PE_CALCULATOR_FORM (form)));
+  due = output_text (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)), "due");
+  calendar = output_text (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)), "calendar");
+  g_assert_cmpstr (due, ==, "2021-06-15");
+  g_assert_cmpstr (calendar, ==, "weekends_only");
+  g_clear_pointer (&due, g_free);
+  g_clear_pointer (&calendar, g_free);
+
+  /* the Dragon Boat Festival, Monday 14 June, typed: Wed 16 June */
+  gtk_entry_set_text (GTK_ENTRY (entry), "2021-06-14");
+  g_assert_null (pe_calculator_form_get_field_error (PE_CALCULATOR_FORM (form), "holidays"));
+  g_assert_true (pe_calculator_form_compute (PE_CALCULATOR_FORM (form)));
+  due = output_text (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)), "due");
+  calendar = output_text (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)), "calendar");
+  g_assert_cmpstr (due, ==, "2021-06-16");
+  g_assert_cmpstr (calendar, ==, "holidays_given");
+  screenshot (GTK_WIDGET (window), "land-holidays");
+
+  /* a date that does not exist: named at the field, and no result */
+  gtk_entry_set_text (GTK_ENTRY (entry), "2021-06-14, 2021-06-31");
+  error = pe_calculator_form_get_field_error (PE_CALCULATOR_FORM (form), "holidays");
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "“2021-06-31”"));
+  g_assert_false (pe_calculator_form_compute (PE_CALCULATOR_FORM (form)));
+  g_assert_null (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)));
+  screenshot (GTK_WIDGET (window), "land-holidays-bad");
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pe_test_assert_finalized (engine);
+}
+
 /* Every document found: its page opens, and its calculators and charts
  * come up; a screenshot of each tab is kept. */
 static void
@@ -460,6 +543,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/ui/every-document", test_every_document);
   g_test_add_func ("/ui/tracker-chart", test_tracker_chart);
+  g_test_add_func ("/ui/holidays-field", test_holidays_field);
 
   return g_test_run ();
 }
