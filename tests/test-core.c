@@ -307,6 +307,133 @@ test_loader_not_utf8 (void)
   g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
 }
 
+/* ---- lists ------------------------------------------------------------- */
+
+#define LIST_ITEMS \
+  "\"items\": [{\"zh\": \"居住证：登记\", \"en\": \"Residence permit: registration\"}," \
+  "          {\"zh\": \"居民身份证：丢失补领\", \"en\": \"Identity card: replacing a lost card\"}," \
+  "          {\"zh\": \"无犯罪记录证明\", \"en\": \"Certificate of no criminal record\"}]"
+#define LISTS(body) DOC_HEAD MEASURES VALIDITY " \"lists\": [" body "]}"
+#define GOOD_LIST \
+  "{\"id\": \"phone\", \"title\": {\"zh\": \"掌上办事项\", \"en\": \"Phone services\"}," \
+  " \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"}, \"count\": 3, " LIST_ITEMS "}"
+
+static void
+test_lists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = load (LISTS (GOOD_LIST), &error);
+  GPtrArray *lists;
+  PeItemList *list;
+
+  g_assert_no_error (error);
+  lists = pe_document_get_lists (doc);
+  g_assert_cmpuint (lists->len, ==, 1);
+  list = pe_document_get_list (doc, "phone");
+  g_assert_true (list == g_ptr_array_index (lists, 0));
+  g_assert_null (pe_document_get_list (doc, "online"));
+  g_assert_cmpstr (list->title->en, ==, "Phone services");
+  g_assert_cmpstr (list->clause->measure_id, ==, "1");
+  g_assert_cmpuint (list->items->len, ==, 3);
+  g_assert_cmpstr (((PeText *) g_ptr_array_index (list->items, 1))->zh, ==, "居民身份证：丢失补领");
+
+  /* a document without lists has an empty array, not NULL */
+  {
+    g_autoptr(PeDocument) plain = load (DOC_HEAD MEASURES VALIDITY CALC ("1"), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pe_document_get_lists (plain)->len, ==, 0);
+  }
+}
+
+static const BadDoc bad_lists[] = {
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"}, \"items\": []}"),
+    "$.lists[0].items: a list needs at least one item" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"}}"),
+    "$.lists[0]: the member “items” is missing" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"}, \"count\": 40, " LIST_ITEMS "}"),
+    "$.lists[0].count: the text counts 40 items, the list has 3" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"掌上办\"}, " LIST_ITEMS "}"),
+    "$.lists[0].clause: the quote “掌上办” is not in the text of measure “1”" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"quote\": \"不高于7%\"}, " LIST_ITEMS "}"),
+    "$.lists[0].clause: the member “measure” is missing" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"},"
+           " \"items\": [{\"zh\": \"登记\", \"en\": \"Registration\"}, {\"zh\": \"注销\"}]}"),
+    "$.lists[0].items[1]: the member “en” is missing" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"},"
+           " \"items\": [{\"zh\": \"登记\", \"en\": \"Registration\"}, {\"zh\": \"登记\", \"en\": \"Register\"}]}"),
+    "$.lists[0].items[1]: a second item reads “登记”" },
+  { LISTS (GOOD_LIST ", " GOOD_LIST), "$.lists[1].id: a second list has the id “phone”" },
+  { LISTS ("\"phone\""), "$.lists[0]: expected an object" },
+  { DOC_HEAD MEASURES VALIDITY " \"lists\": {}}", "$.lists: expected an array" },
+};
+
+static void
+test_lists_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_lists); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PeDocument) doc = load (bad_lists[i].json, &error);
+
+      g_test_message ("case %u", i);
+      g_assert_null (doc);
+      g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_DATA);
+      if (strstr (error->message, bad_lists[i].error) == NULL)
+        g_error ("case %u: expected “%s” in “%s”", i, bad_lists[i].error, error->message);
+    }
+}
+
+static void
+test_lists_search (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = load (LISTS (GOOD_LIST), &error);
+  g_autoptr(PeSearchIndex) index = pe_search_index_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  PeSearchHit *hit;
+
+  g_assert_no_error (error);
+  pe_search_index_add_document (index, doc);
+
+  /* an item, found on its own, by its Chinese */
+  hits = pe_search_index_query (index, "丢失", 0);
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpstr (hit->list_id, ==, "phone");
+  g_assert_cmpstr (hit->field, ==, "item");
+  g_assert_cmpstr (hit->measure_id, ==, "1");
+  g_assert_cmpstr (hit->snippet, ==, "居民身份证：丢失补领");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* by its English, in any case, every word in the one item */
+  hits = pe_search_index_query (index, "CRIMINAL record", 0);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((PeSearchHit *) g_ptr_array_index (hits, 0))->snippet, ==, "Certificate of no criminal record");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* words of two different items do not make a hit */
+  hits = pe_search_index_query (index, "登记 丢失", 0);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* the list's title alone finds no item: the items are searched, not the heading */
+  hits = pe_search_index_query (index, "掌上办事项", 0);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* a measure and an item: the measure comes first, and has no list */
+  hits = pe_search_index_query (index, "补", 0);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_null (((PeSearchHit *) g_ptr_array_index (hits, 0))->list_id);
+  g_assert_cmpstr (((PeSearchHit *) g_ptr_array_index (hits, 1))->list_id, ==, "phone");
+
+  /* a copied hit keeps its list */
+  {
+    g_autoptr(PeSearchHit) copy = pe_search_hit_copy (g_ptr_array_index (hits, 1));
+    g_assert_cmpstr (copy->list_id, ==, "phone");
+  }
+}
+
 /* ---- formulas ---------------------------------------------------------- */
 
 static PeResult *
@@ -622,6 +749,9 @@ main (int   argc,
   g_test_add_func ("/core/loader/good", test_loader_good);
   g_test_add_func ("/core/loader/bad", test_loader_bad);
   g_test_add_func ("/core/loader/not-utf8", test_loader_not_utf8);
+  g_test_add_func ("/core/lists", test_lists);
+  g_test_add_func ("/core/lists/bad", test_lists_bad);
+  g_test_add_func ("/core/lists/search", test_lists_search);
   g_test_add_func ("/core/formulas", test_formulas);
   g_test_add_func ("/core/formulas/unknown-and-errors", test_formula_unknown_and_errors);
   g_test_add_func ("/core/formulas/working-days-holidays", test_working_days_holidays);

@@ -1443,6 +1443,87 @@ read_charts (Loader     *L,
   return TRUE;
 }
 
+/* ---- lists ----------------------------------------------------------- */
+
+/* {"id", "title", "clause", "count"?, "items": [text…]}: an enumeration of
+ * the text. Its clause is checked like every other; "count", when given,
+ * is the number the text states ("40项"), so a list that lost or gained an
+ * item is refused. */
+static gboolean
+read_list (Loader     *L,
+           JsonObject *obj,
+           PeItemList *list)
+{
+  JsonArray *items;
+  gint64 count = G_MININT64;   /* not given */
+  gsize old;
+
+  if (!read_id (L, obj, "id", &list->id) ||
+      !read_text (L, obj, "title", TRUE, &list->title) ||
+      !read_clause (L, obj, "clause", TRUE, NULL, &list->clause) ||
+      !read_int (L, obj, "count", FALSE, &count) ||
+      !read_array (L, obj, "items", TRUE, &items))
+    return FALSE;
+
+  list->items = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_text_free);
+  if (!read_text_array (L, obj, "items", list->items))
+    return FALSE;
+  old = push_member (L, "items");
+  if (list->items->len == 0)
+    return fail (L, "a list needs at least one item");
+  for (guint i = 0; i < list->items->len; i++)
+    for (guint j = 0; j < i; j++)
+      if (g_str_equal (((PeText *) g_ptr_array_index (list->items, i))->zh,
+                       ((PeText *) g_ptr_array_index (list->items, j))->zh))
+        {
+          push_index (L, i);
+          return fail (L, "a second item reads “%s”", ((PeText *) g_ptr_array_index (list->items, i))->zh);
+        }
+  pop (L, old);
+
+  if (count != G_MININT64 && count != (gint64) list->items->len)
+    {
+      push_member (L, "count");
+      return fail (L, "the text counts %" G_GINT64_FORMAT " items, the list has %u",
+                   count, list->items->len);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_lists (Loader     *L,
+            JsonObject *root)
+{
+  JsonArray *arr;
+  gsize old;
+
+  if (!read_array (L, root, "lists", FALSE, &arr) || arr == NULL)
+    return *L->error == NULL;
+  old = push_member (L, "lists");
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      gsize o2 = push_index (L, i);
+      PeItemList *list;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      list = g_atomic_rc_box_new0 (PeItemList);
+      g_ptr_array_add (L->doc->lists, list);
+      if (!read_list (L, json_node_get_object (n), list))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (((PeItemList *) g_ptr_array_index (L->doc->lists, j))->id, list->id))
+          {
+            push_member (L, "id");
+            return fail (L, "a second list has the id “%s”", list->id);
+          }
+      pop (L, o2);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 static gboolean
@@ -1480,7 +1561,8 @@ read_document (Loader   *L,
          read_validity (L, root) &&
          read_stacking (L, root) &&
          read_calculators (L, root) &&
-         read_charts (L, root);
+         read_charts (L, root) &&
+         read_lists (L, root);
 }
 
 /**
