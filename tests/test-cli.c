@@ -232,6 +232,54 @@ test_show_and_calculators (void)
   g_assert_cmpuint (json_array_get_length (calcs), ==, 23);
 }
 
+/* A document's lists: printed by show, in JSON too, and found by search. */
+static void
+test_lists (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *lists, *hits;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (run_pex (&out, &err, "show", "household-registration", "--lang", "en", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "40 items"));
+  g_assert_nonnull (strstr (out, " 40. 银行身份核查异常处置指引"));
+  g_assert_nonnull (strstr (out, "15 items"));
+
+  /* a measure shows the lists it enumerates, and only those */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "show", "household-registration", "3", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "居住证：自助擦写"));
+  g_assert_null (strstr (out, "银行身份核查异常处置指引 —"));
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "show", "household-registration", "--json", NULL), ==, 0);
+  root = parse (out);
+  lists = json_object_get_array_member (json_node_get_object (root), "lists");
+  g_assert_cmpuint (json_array_get_length (lists), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lists, 0), "id"), ==, "phone");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (lists, 0), "items")), ==, 40);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (lists, 1), "items")), ==, 15);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&root, json_node_unref);
+  g_assert_cmpint (run_pex (&out, &err, "search", "擦写", "--json", NULL), ==, 0);
+  root = parse (out);
+  hits = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *h = json_array_get_object_element (hits, i);
+      if (json_object_has_member (h, "list"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (h, "list"), ==, "self-service");
+          g_assert_cmpstr (json_object_get_string_member (h, "field"), ==, "item");
+          g_assert_cmpstr (json_object_get_string_member (h, "snippet"), ==, "居住证：自助擦写");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 static void
 test_chart_export (void)
 {
@@ -287,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/cli/calc-holidays", test_calc_holidays);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/show-and-calculators", test_show_and_calculators);
+  g_test_add_func ("/cli/lists", test_lists);
   g_test_add_func ("/cli/chart-export", test_chart_export);
   g_test_add_func ("/cli/search", test_search);
 

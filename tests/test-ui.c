@@ -11,6 +11,7 @@
 #include "pe-calculator-form.h"
 #include "pe-chart-view.h"
 #include "pe-document-page.h"
+#include "pe-item-lists.h"
 #include "pe-measure-list.h"
 #include "pe-search-results.h"
 #include "pe-test-harness.h"
@@ -467,6 +468,89 @@ test_holidays_field (void)
   pe_test_assert_finalized (engine);
 }
 
+static const char *
+visible_section (GtkWidget *page)
+{
+  GList *children = gtk_container_get_children (GTK_CONTAINER (page));
+  const char *name = NULL;
+
+  for (GList *l = children; l; l = l->next)
+    if (GTK_IS_STACK (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), "sections") == 0)
+      name = gtk_stack_get_visible_child_name (l->data);
+  g_list_free (children);
+  return name;
+}
+
+/* A document's lists: shown on its page, filtered there, and found by the
+ * search across documents, which opens the list filtered on the words. */
+static void
+test_item_lists (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeWindow *window;
+  GtkWidget *page, *lists, *results;
+  GtkListBoxRow *item_row = NULL;
+  GList *rows;
+
+  pe_plugins_engine_load_all (engine);
+  window = pe_window_new (NULL, engine, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_show (GTK_WIDGET (window));
+
+  page = pe_window_show_document (window, "household-registration");
+  if (page == NULL)
+    {
+      g_test_skip ("the household-registration plugin is not built");
+      gtk_widget_destroy (GTK_WIDGET (window));
+      g_object_unref (engine);
+      return;
+    }
+  lists = pe_document_page_get_item_lists (PE_DOCUMENT_PAGE (page));
+  g_assert_true (PE_IS_ITEM_LISTS (lists));
+  /* 40 on the phone, 15 self-service, 10 fully online */
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 65);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "phone"), ==, 40);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "self-service"), ==, 15);
+
+  /* English in another case: the three progress enquiries of each of two lists, two online */
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), "PROGRESS");
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "phone"), ==, 3);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "self-service"), ==, 3);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "online"), ==, 2);
+  /* traditional characters fold: 證 is 证; every word must match */
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), "居住證 地址");
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 2);
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), "no such service");
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 0);
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), NULL);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 65);
+
+  /* the search across documents finds the item; activating it opens the list */
+  g_assert_cmpuint (pe_window_search (window, "擦写"), >=, 2);
+  results = pe_window_get_visible_page (window);
+  rows = gtk_container_get_children (GTK_CONTAINER (pe_search_results_get_list (PE_SEARCH_RESULTS (results))));
+  for (GList *l = rows; l && item_row == NULL; l = l->next)
+    if (g_strcmp0 (g_object_get_data (l->data, "pe-list-id"), "self-service") == 0)
+      item_row = l->data;
+  g_list_free (rows);
+  g_assert_nonnull (item_row);
+  g_signal_emit_by_name (pe_search_results_get_list (PE_SEARCH_RESULTS (results)), "row-activated", item_row);
+  page = pe_window_get_visible_page (window);
+  g_assert_true (PE_IS_DOCUMENT_PAGE (page));
+  g_assert_cmpstr (visible_section (page), ==, "lists");
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 1);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "self-service"), ==, 1);
+  screenshot (GTK_WIDGET (window), "household-registration-lists-found");
+
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), NULL);
+  screenshot (GTK_WIDGET (window), "household-registration-lists");
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pe_test_assert_finalized (engine);
+}
+
 /* Every document found: its page opens, and its calculators and charts
  * come up; a screenshot of each tab is kept. */
 static void
@@ -544,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/ui/every-document", test_every_document);
   g_test_add_func ("/ui/tracker-chart", test_tracker_chart);
   g_test_add_func ("/ui/holidays-field", test_holidays_field);
+  g_test_add_func ("/ui/item-lists", test_item_lists);
 
   return g_test_run ();
 }
