@@ -107,6 +107,62 @@ test_calc_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "readings")), >=, 1);
 }
 
+/* A list of holidays on the command line: key=date,date… */
+static void
+test_calc_holidays (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) calcs = NULL;
+  JsonObject *outputs;
+  gboolean typed = FALSE;
+
+  /* Thu 2021-06-10 + 3 working days, Mon 14 June a holiday: Wed 16 June */
+  g_assert_cmpint (run_pex (&out, &err, "calc", "land", "approval-deadline", "procedure=planning_permit",
+                            "accepted=2021-06-10", "holidays=2021-06-14", "--json", NULL), ==, 0);
+  root = parse (out);
+  outputs = json_object_get_object_member (json_node_get_object (root), "outputs");
+  g_assert_cmpstr (json_object_get_string_member (outputs, "due"), ==, "2021-06-16");
+  g_assert_cmpstr (json_object_get_string_member (outputs, "calendar"), ==, "holidays_given");
+
+  /* without it: Tue 15 June, and it says weekends only */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "calc", "land", "approval-deadline", "procedure=planning_permit",
+                            "accepted=2021-06-10", "--lang", "en", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2021-06-15"));
+  g_assert_nonnull (strstr (out, "Saturdays and Sundays only"));
+
+  /* a date that does not exist: exit 2, naming the field and the date */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "calc", "land", "approval-deadline", "procedure=planning_permit",
+                            "accepted=2021-06-10", "holidays=2021-06-14,2021-06-31", "--json", NULL), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse (out);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (root), "error"), "holidays ("));
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (root), "error"), "“2021-06-31”"));
+
+  /* the field's type is listed */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "calculators", "land", "--json", NULL), ==, 0);
+  calcs = parse (out);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (calcs)); i++)
+    {
+      JsonObject *c = json_array_get_object_element (json_node_get_array (calcs), i);
+      JsonArray *fields = json_object_get_array_member (c, "fields");
+
+      for (guint j = 0; j < json_array_get_length (fields); j++)
+        {
+          JsonObject *f = json_array_get_object_element (fields, j);
+          if (g_str_equal (json_object_get_string_member (f, "id"), "holidays"))
+            typed = g_str_equal (json_object_get_string_member (f, "type"), "dates");
+        }
+    }
+  g_assert_true (typed);
+}
+
 static void
 test_calc_text (void)
 {
@@ -174,6 +230,54 @@ test_show_and_calculators (void)
   root = parse (out);
   calcs = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (calcs), ==, 23);
+}
+
+/* A document's lists: printed by show, in JSON too, and found by search. */
+static void
+test_lists (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *lists, *hits;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (run_pex (&out, &err, "show", "household-registration", "--lang", "en", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "40 items"));
+  g_assert_nonnull (strstr (out, " 40. 银行身份核查异常处置指引"));
+  g_assert_nonnull (strstr (out, "15 items"));
+
+  /* a measure shows the lists it enumerates, and only those */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "show", "household-registration", "3", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "居住证：自助擦写"));
+  g_assert_null (strstr (out, "银行身份核查异常处置指引 —"));
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "show", "household-registration", "--json", NULL), ==, 0);
+  root = parse (out);
+  lists = json_object_get_array_member (json_node_get_object (root), "lists");
+  g_assert_cmpuint (json_array_get_length (lists), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lists, 0), "id"), ==, "phone");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (lists, 0), "items")), ==, 40);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (lists, 1), "items")), ==, 15);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&root, json_node_unref);
+  g_assert_cmpint (run_pex (&out, &err, "search", "擦写", "--json", NULL), ==, 0);
+  root = parse (out);
+  hits = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *h = json_array_get_object_element (hits, i);
+      if (json_object_has_member (h, "list"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (h, "list"), ==, "self-service");
+          g_assert_cmpstr (json_object_get_string_member (h, "field"), ==, "item");
+          g_assert_cmpstr (json_object_get_string_member (h, "snippet"), ==, "居住证：自助擦写");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
 }
 
 static void
@@ -468,8 +572,10 @@ main (int   argc,
   g_test_add_func ("/cli/list", test_list);
   g_test_add_func ("/cli/calc-json", test_calc_json);
   g_test_add_func ("/cli/calc-text", test_calc_text);
+  g_test_add_func ("/cli/calc-holidays", test_calc_holidays);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/show-and-calculators", test_show_and_calculators);
+  g_test_add_func ("/cli/lists", test_lists);
   g_test_add_func ("/cli/chart-export", test_chart_export);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/assess", test_assess);

@@ -317,6 +317,46 @@ print_measure (Pex       *pex,
     }
 }
 
+static void
+list_to_json (JsonBuilder *b,
+              PeItemList  *list)
+{
+  json_builder_begin_object (b);
+  add_string (b, "id", list->id);
+  add_text (b, "title", list->title);
+  add_string (b, "measure", list->clause->measure_id);
+  add_string (b, "quote", list->clause->quote);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < list->items->len; i++)
+    {
+      const PeText *t = g_ptr_array_index (list->items, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "zh");
+      json_builder_add_string_value (b, t->zh);
+      json_builder_set_member_name (b, "en");
+      json_builder_add_string_value (b, t->en);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+print_list (Pex        *pex,
+            PeItemList *list)
+{
+  gboolean zh = pex->lang == PE_LANGUAGE_ZH;
+
+  g_print ("\n%s%s%u%s\n", tr (pex, list->title), zh ? "：共 " : ": ", list->items->len, zh ? " 项" : " items");
+  g_print ("  [%s %s] “%s”\n", zh ? "措施" : "measure", list->clause->measure_id, list->clause->quote);
+  for (guint i = 0; i < list->items->len; i++)
+    {
+      const PeText *t = g_ptr_array_index (list->items, i);
+      g_print ("  %3u. %s — %s\n", i + 1, t->zh, t->en);
+    }
+}
+
 static int
 cmd_show (Pex   *pex,
           char **args)
@@ -344,7 +384,18 @@ cmd_show (Pex   *pex,
           print_json (root);
         }
       else
-        print_measure (pex, m);
+        {
+          GPtrArray *lists = pe_document_get_lists (doc);
+
+          print_measure (pex, m);
+          /* the lists this measure enumerates */
+          for (guint i = 0; i < lists->len; i++)
+            {
+              PeItemList *list = g_ptr_array_index (lists, i);
+              if (g_str_equal (list->clause->measure_id, m->id))
+                print_list (pex, list);
+            }
+        }
       return 0;
     }
 
@@ -369,6 +420,11 @@ cmd_show (Pex   *pex,
       for (guint i = 0; i < ms->len; i++)
         measure_to_json (b, g_ptr_array_index (ms, i));
       json_builder_end_array (b);
+      json_builder_set_member_name (b, "lists");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < pe_document_get_lists (doc)->len; i++)
+        list_to_json (b, g_ptr_array_index (pe_document_get_lists (doc), i));
+      json_builder_end_array (b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       print_json (root);
@@ -389,6 +445,8 @@ cmd_show (Pex   *pex,
           PeMeasure *m = g_ptr_array_index (ms, i);
           g_print ("  %-10s %s\n", m->id, tr (pex, m->title));
         }
+      for (guint i = 0; i < pe_document_get_lists (doc)->len; i++)
+        print_list (pex, g_ptr_array_index (pe_document_get_lists (doc), i));
     }
   return 0;
 }
@@ -792,6 +850,8 @@ cmd_search (Pex   *pex,
           add_string (b, "document", h->document_id);
           add_string (b, "measure", h->measure_id);
           add_string (b, "field", h->field);
+          if (h->list_id != NULL)
+            add_string (b, "list", h->list_id);
           add_string (b, "snippet", h->snippet);
           add_string (b, "match", match);
           json_builder_end_object (b);
@@ -814,7 +874,8 @@ cmd_search (Pex   *pex,
           g_print ("%s%s\n", i ? "\n" : "", tr (pex, pe_document_get_title (doc)));
           last_doc = h->document_id;
         }
-      g_print ("  %s %s\n    %.*s%s%.*s%s%s\n", h->measure_id, tr (pex, m->title),
+      g_print ("  %s %s\n    %.*s%s%.*s%s%s\n", h->measure_id,
+               h->list_id != NULL ? tr (pex, pe_document_get_list (doc, h->list_id)->title) : tr (pex, m->title),
                (int) h->match_start, h->snippet,
                tty ? "\033[1m" : "[", (int) h->match_length, h->snippet + h->match_start,
                tty ? "\033[0m" : "]", h->snippet + h->match_start + h->match_length);

@@ -408,6 +408,16 @@ add_value (JsonBuilder   *b,
     case PE_VALUE_BOOLEAN:
       json_builder_add_boolean_value (b, value->boolean);
       break;
+    case PE_VALUE_DATES:
+      {
+        g_auto(GStrv) dates = g_strsplit (value->string, ",", -1);
+
+        json_builder_begin_array (b);
+        for (guint i = 0; dates[i] != NULL; i++)
+          json_builder_add_string_value (b, dates[i]);
+        json_builder_end_array (b);
+      }
+      break;
     case PE_VALUE_NUMBER:
       if (type == PE_VALUE_TYPE_YUAN || pe_rational_is_integer (value->number))
         {

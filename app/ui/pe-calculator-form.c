@@ -186,6 +186,9 @@ make_widget (PeField *f)
       gtk_entry_set_width_chars (GTK_ENTRY (w), 18);
       if (f->type == PE_VALUE_TYPE_DATE)
         gtk_entry_set_placeholder_text (GTK_ENTRY (w), "YYYY-MM-DD");
+      else if (f->type == PE_VALUE_TYPE_DATES)
+        /* Translators: the format of a list of dates typed in a form */
+        gtk_entry_set_placeholder_text (GTK_ENTRY (w), _("YYYY-MM-DD, YYYY-MM-DD, …"));
       else
         {
           gtk_entry_set_input_purpose (GTK_ENTRY (w), GTK_INPUT_PURPOSE_NUMBER);
