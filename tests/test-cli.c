@@ -409,6 +409,101 @@ test_assess (void)
   g_rmdir (dir);
 }
 
+/* Five documents, worked by hand:
+ *  - the innovation voucher: 30 % of 1 million of S&T service fees = 300,000
+ *    in tech innovation (under its 500,000 a year) and in the decision,
+ *    whose item 1 is carried out by tech innovation's measure 1: counted
+ *    once, there;
+ *  - the education-surcharge credit: 30 % of 1 million invested = 300,000
+ *    (under the 500,000 owed) in high-skill talent and in industry–
+ *    education; high-skill talent's measure 2 says industry–education's
+ *    3-1 carries it out: counted once, there;
+ *  - manufacturing: 7 % of 10 million = 700,000 and the cloud subsidy's
+ *    36,000 are both subsidies: the higher is kept.
+ * Total: 300,000 + 300,000 + 700,000. The issue date of tech innovation,
+ * which its text does not give, is the analyst's. */
+static const char across_json[] =
+  "{\"format\": \"policy-explorer-profile\", \"version\": 1, \"subject\": \"enterprise\",\n"
+  " \"as_of\": \"2023-09-01\", \"issue_dates\": {\"tech-innovation\": \"2021-06-01\"},\n"
+  " \"values\": {\"enterprise.voucher_eligible\": \"yes\", \"enterprise.voucher_local_provider\": \"yes\",\n"
+  "  \"enterprise.st_service_fees\": \"100万\", \"enterprise.industry_education_pilot\": \"yes\",\n"
+  "  \"enterprise.runs_vocational_education\": \"yes\", \"enterprise.vocational_education_investment\": \"100万\",\n"
+  "  \"enterprise.education_surcharges_due\": \"50万\", \"manufacturing/cloud/fee\": \"12万\",\n"
+  "  \"manufacturing/technical-upgrade/investment\": \"1000万\"}}\n";
+
+static JsonObject *
+result_in (JsonArray  *results,
+           const char *document,
+           const char *calculator)
+{
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *o = json_array_get_object_element (results, i);
+      if (g_str_equal (json_object_get_string_member (o, "document"), document) &&
+          g_str_equal (json_object_get_string_member (o, "calculator"), calculator))
+        return o;
+    }
+  g_error ("no result of %s/%s", document, calculator);
+  return NULL;
+}
+
+static gboolean
+kept (JsonObject *result)
+{
+  return json_object_get_boolean_member (json_object_get_object_member (result, "stacking"), "kept");
+}
+
+static void
+test_assess_across (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pex-across-XXXXXX", NULL);
+  g_autofree char *path = scratch_file (dir, "firm.pe-profile", across_json);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *results;
+  JsonObject *o, *voucher;
+
+  g_assert_cmpint (run_pex (&out, &err, "assess", path, "--json", NULL), ==, 0);
+  root = parse (out);
+  o = json_node_get_object (root);
+  results = json_object_get_array_member (o, "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 6);
+
+  voucher = result_in (results, "private-economy", "innovation-voucher");
+  g_assert_cmpint (json_object_get_int_member (voucher, "amount"), ==, 300000);
+  g_assert_false (kept (voucher));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_object_get_object_member (voucher, "stacking"), "prevailing"), "document"), ==, "tech-innovation");
+  g_assert_true (kept (result_in (results, "tech-innovation", "innovation-voucher")));
+  g_assert_false (kept (result_in (results, "high-skill-talent", "surcharge-credit")));
+  g_assert_true (kept (result_in (results, "industry-education", "surcharge-credit")));
+  g_assert_false (kept (result_in (results, "manufacturing", "cloud")));
+  g_assert_cmpint (json_object_get_int_member (result_in (results, "manufacturing", "technical-upgrade"), "amount"), ==, 700000);
+  g_assert_cmpint (json_object_get_int_member (o, "total"), ==, 1300000);
+
+  /* without the analyst's issue date, tech innovation cannot say whether
+   * it is in force, and asks for it */
+  {
+    g_autofree char *no_date = NULL;
+    g_autofree char *p2 = NULL;
+    g_autoptr(JsonNode) r2 = NULL;
+    JsonObject *tv;
+    GString *s = g_string_new (across_json);
+
+    g_string_replace (s, "\"issue_dates\": {\"tech-innovation\": \"2021-06-01\"},", "", 1);
+    no_date = g_string_free (s, FALSE);
+    p2 = scratch_file (dir, "nodate.pe-profile", no_date);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_pex (&out, &err, "assess", p2, "--json", NULL), ==, 0);
+    r2 = parse (out);
+    tv = result_in (json_object_get_array_member (json_node_get_object (r2), "results"), "tech-innovation", "innovation-voucher");
+    g_assert_cmpstr (json_object_get_string_member (tv, "verdict"), ==, "cannot-decide");
+    g_unlink (p2);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static char *
 pdf_text (const char *pdf)
 {
@@ -579,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/cli/chart-export", test_chart_export);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/assess", test_assess);
+  g_test_add_func ("/cli/assess-across", test_assess_across);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/scenario", test_scenario);
   g_test_add_func ("/cli/batch", test_batch);
