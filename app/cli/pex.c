@@ -451,11 +451,16 @@ cmd_show (Pex   *pex,
   return 0;
 }
 
+/* A bound as it is typed: a percentage in percent (100 for 100 %), as the
+ * data file writes it and the form reads it. */
 static char *
 format_rational_field (PeField          *f,
                        const PeRational *r)
 {
   PeValue v = { .kind = PE_VALUE_NUMBER, .number = *r };
+
+  if (f->type == PE_VALUE_TYPE_PERCENT && pe_rational_mul (*r, PE_RATIONAL_INIT (100), &v.number))
+    return pe_rational_to_string (v.number, 6);
   return pe_value_to_string (f->type, &v);
 }
 
@@ -485,6 +490,8 @@ cmd_calculators (Pex   *pex,
           add_string (b, "id", c->id);
           add_string (b, "measure", c->measure_id);
           add_string (b, "category", c->category);
+          add_string (b, "subject", c->subject);
+          add_string (b, "group", c->group);
           add_text (b, "title", c->title);
           json_builder_set_member_name (b, "has_amount");
           json_builder_add_boolean_value (b, pe_calculator_has_amount (c));
@@ -492,8 +499,10 @@ cmd_calculators (Pex   *pex,
           json_builder_begin_array (b);
         }
       else
-        g_print ("%s  (%s %s)  %s\n", c->id, pex->lang == PE_LANGUAGE_ZH ? "措施" : "measure",
-                 c->measure_id, tr (pex, c->title));
+        g_print ("%s  (%s %s%s%s%s%s)  %s\n", c->id, pex->lang == PE_LANGUAGE_ZH ? "措施" : "measure",
+                 c->measure_id, g_str_equal (c->subject, "enterprise") ? "" : ", ",
+                 g_str_equal (c->subject, "enterprise") ? "" : c->subject,
+                 c->group ? ", group " : "", c->group ? c->group : "", tr (pex, c->title));
 
       for (guint j = 0; j < c->fields->len; j++)
         {
@@ -513,6 +522,11 @@ cmd_calculators (Pex   *pex,
               add_string (b, "id", f->id);
               add_string (b, "type", pe_value_type_to_string (f->type));
               add_string (b, "role", f->role == PE_FIELD_ROLE_READING ? "reading" : "input");
+              {
+                g_autofree char *key = pe_profile_key_for_field (c, f);
+                add_string (b, "fact", f->fact);
+                add_string (b, "profile_key", key);
+              }
               add_text (b, "label", f->label);
               add_text (b, "unit", f->unit);
               add_string (b, "min", min);
@@ -537,7 +551,8 @@ cmd_calculators (Pex   *pex,
               json_builder_end_object (b);
             }
           else
-            g_print ("    %-22s %-8s%s%s%s%s%s%s%s%s  %s\n", f->id, pe_value_type_to_string (f->type),
+            g_print ("    %-22s %-8s%s%s%s%s%s%s%s%s%s%s  %s\n", f->id, pe_value_type_to_string (f->type),
+                     f->fact ? " fact=" : "", f->fact ? f->fact : "",
                      f->required ? " required" : "",
                      min ? " min=" : "", min ? min : "", max ? " max=" : "", max ? max : "",
                      choices->len ? " " : "", choices->str,
