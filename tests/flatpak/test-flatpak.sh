@@ -34,6 +34,7 @@ if ! bwrap --unshare-user --ro-bind / / true 2>/dev/null; then
   exit 77
 fi
 
+: "${HOME:=$(getent passwd "$(id -u)" | cut -d: -f6)}"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/policy-explorer/flatpak-standin"
 mkdir -p "$cache" "$out"
 rm -f "$out"/*.png "$out"/*.log
