@@ -25,6 +25,7 @@ struct _PeWindow
   char                 *text_language;
   char                 *initial_document;
   guint                 initial_idle;
+  gboolean              painted;          /* the first frame is drawn */
 
   GtkWidget            *header_bar;
   GtkWidget            *sidebar;
@@ -165,6 +166,13 @@ on_sidebar_row_selected (GtkListBox    *box,
                          GtkListBoxRow *row,
                          PeWindow      *self)
 {
+  /* When the window is shown, the focus lands on the first row and a
+   * list box selects the row it focuses: that is no choice of the user's,
+   * and building the page would delay the first frame. */
+  if (!self->painted)
+    return;
+  /* a choice of the user's before the initial page is shown wins */
+  g_clear_pointer (&self->initial_document, g_free);
   if (row != NULL)
     pe_window_show_document (self, g_object_get_data (G_OBJECT (row), "pe-document-id"));
 }
@@ -486,8 +494,8 @@ show_initial_document (gpointer data)
   self->initial_idle = 0;
   /* send the painted frame to the display before the page is built */
   gdk_display_flush (gtk_widget_get_display (GTK_WIDGET (self)));
-  /* the user may have chosen a document already */
-  if (id != NULL && gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar)) == NULL)
+  /* NULL when the user has chosen a document already */
+  if (id != NULL)
     pe_window_show_document (self, id);
   return G_SOURCE_REMOVE;
 }
@@ -500,7 +508,8 @@ on_first_draw (GtkWidget *widget,
   PeWindow *self = PE_WINDOW (widget);
 
   g_signal_handlers_disconnect_by_func (widget, on_first_draw, data);
-  if (self->initial_idle == 0)
+  self->painted = TRUE;
+  if (self->initial_idle == 0 && self->initial_document != NULL)
     self->initial_idle = g_idle_add (show_initial_document, self);
   return FALSE;
 }
@@ -560,8 +569,7 @@ pe_window_constructed (GObject *object)
       last = first ? g_strdup (g_object_get_data (G_OBJECT (first), "pe-document-id")) : NULL;
     }
   self->initial_document = g_steal_pointer (&last);
-  if (self->initial_document != NULL)
-    g_signal_connect_after (self, "draw", G_CALLBACK (on_first_draw), NULL);
+  g_signal_connect_after (self, "draw", G_CALLBACK (on_first_draw), NULL);
 }
 
 static gboolean
