@@ -223,7 +223,7 @@ cmd_list (Pex *pex)
     {
       const GError *e = pe_plugins_engine_get_plugin_error (pex->engine, l->data);
 
-      if (e == NULL || peas_plugin_info_is_loaded (l->data))
+      if (e == NULL || pe_plugins_engine_is_active (pex->engine, l->data))
         continue;
       status = EXIT_FAILURE;
       g_printerr ("pex: the plugin “%s” (%s) was not loaded: %s\n", peas_plugin_info_get_name (l->data),

@@ -11,6 +11,10 @@
  *    directory is refused;
  *  - the API version check, before a module is loaded;
  *  - one plugin per document id;
+ *  - a plugin is active (enabled: in the sidebar, in searches) before
+ *    its module is loaded: the module of a plugin that provides a
+ *    document is loaded when the document is first asked for, so that
+ *    start-up does not grow with the number of plugins;
  *  - documents are read when first asked for, and dropped on unload.
  * Failures are kept per plugin and announced with ::plugin-error, so the
  * window and the command line can say which plugin failed and why.
@@ -33,6 +37,11 @@ struct _PePluginsEngine
 
   GHashTable  *documents;   /* module name -> PeDocument */
   GHashTable  *errors;      /* module name -> GError */
+  GHashTable  *active;      /* PeasPluginInfo, loaded or not */
+  GPtrArray   *wanted;      /* module names the user enabled: the setting */
+  gboolean     activating;  /* "load-plugin" is emitted to activate only */
+  gboolean     applying;    /* the setting is being applied, not changed */
+  gboolean     disposing;
   guint        n_parsed;
 };
 
@@ -44,6 +53,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_ACTIVE_PLUGINS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 const char *
 pe_plugin_info_get_document_id (PeasPluginInfo *info)
@@ -87,16 +104,46 @@ record_error (PePluginsEngine *self,
   g_signal_emit (self, signals[PLUGIN_ERROR], 0, info, error);
 }
 
-static void
-pe_plugins_engine_load_plugin (PeasEngine     *engine,
-                               PeasPluginInfo *info)
+static gboolean
+wanted_contains (PePluginsEngine *self,
+                 const char      *module)
 {
-  PePluginsEngine *self = PE_PLUGINS_ENGINE (engine);
+  for (guint i = 0; i < self->wanted->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->wanted, i), module))
+      return TRUE;
+  return FALSE;
+}
+
+/* The user enabled or disabled a plugin (not the setting applied): the
+ * setting follows. */
+static void
+set_wanted (PePluginsEngine *self,
+            const char      *module,
+            gboolean         wanted)
+{
+  if (self->applying || self->disposing || wanted == wanted_contains (self, module))
+    return;
+  if (wanted)
+    g_ptr_array_add (self->wanted, g_strdup (module));
+  else
+    for (guint i = 0; i < self->wanted->len; i++)
+      if (g_str_equal (g_ptr_array_index (self->wanted, i), module))
+        {
+          g_ptr_array_remove_index (self->wanted, i);
+          break;
+        }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLUGINS]);
+}
+
+/* What the .plugin file alone can refuse: another API version, or a
+ * document another active plugin provides. */
+static gboolean
+check_metadata (PePluginsEngine *self,
+                PeasPluginInfo  *info)
+{
   const char *api = pe_plugin_info_get_api_version (info);
   const char *doc_id = pe_plugin_info_get_document_id (info);
   g_autoptr(GError) error = NULL;
-
-  g_hash_table_remove (self->errors, peas_plugin_info_get_module_name (info));
 
   if (g_strcmp0 (api, PE_API_VERSION) != 0)
     {
@@ -104,7 +151,7 @@ pe_plugins_engine_load_plugin (PeasEngine     *engine,
                    _("built for API version %s, but this Policy Explorer has API version %s"),
                    api != NULL ? api : _("(none stated)"), PE_API_VERSION);
       record_error (self, info, error);
-      return;
+      return FALSE;
     }
 
   if (doc_id != NULL)
@@ -118,23 +165,54 @@ pe_plugins_engine_load_plugin (PeasEngine     *engine,
                        doc_id, peas_plugin_info_get_module_name (other),
                        peas_plugin_info_get_module_dir (other));
           record_error (self, info, error);
-          return;
+          return FALSE;
         }
     }
+  return TRUE;
+}
 
-  PEAS_ENGINE_CLASS (pe_plugins_engine_parent_class)->load_plugin (engine, info);
+/* Loads the module; the caller has checked the metadata. */
+static gboolean
+load_module (PePluginsEngine *self,
+             PeasPluginInfo  *info)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) peas_error = NULL;
 
-  if (!peas_plugin_info_is_loaded (info))
-    {
-      g_autoptr(GError) peas_error = NULL;
+  PEAS_ENGINE_CLASS (pe_plugins_engine_parent_class)->load_plugin (PEAS_ENGINE (self), info);
+  if (peas_plugin_info_is_loaded (info))
+    return TRUE;
 
-      peas_plugin_info_is_available (info, &peas_error);
-      /* libpeas logs the precise cause (a missing file, a missing symbol) */
-      g_set_error (&error, PE_ERROR, PE_ERROR_PLUGIN,
-                   _("its module could not be loaded (%s); the log has the details"),
-                   peas_error != NULL ? peas_error->message : _("unknown reason"));
-      record_error (self, info, error);
-    }
+  peas_plugin_info_is_available (info, &peas_error);
+  /* libpeas logs the precise cause (a missing file, a missing symbol) */
+  g_set_error (&error, PE_ERROR, PE_ERROR_PLUGIN,
+               _("its module could not be loaded (%s); the log has the details"),
+               peas_error != NULL ? peas_error->message : _("unknown reason"));
+  record_error (self, info, error);
+  return FALSE;
+}
+
+/* The class handler of "load-plugin": emitted by peas_engine_load_plugin(),
+ * it loads the module at once; emitted by pe_plugins_engine_set_active_plugins()
+ * or pe_plugins_engine_load_all(), it only activates a plugin that provides
+ * a document, whose module waits until the document is asked for. Either
+ * way the handlers that follow see an active plugin. */
+static void
+pe_plugins_engine_load_plugin (PeasEngine     *engine,
+                               PeasPluginInfo *info)
+{
+  PePluginsEngine *self = PE_PLUGINS_ENGINE (engine);
+  gboolean lazily = self->activating && pe_plugin_info_get_document_id (info) != NULL;
+
+  g_hash_table_remove (self->errors, peas_plugin_info_get_module_name (info));
+
+  if (!check_metadata (self, info))
+    return;
+  if (!lazily && !load_module (self, info))
+    return;
+
+  g_hash_table_add (self->active, info);
+  set_wanted (self, peas_plugin_info_get_module_name (info), TRUE);
 }
 
 static void
@@ -145,6 +223,57 @@ pe_plugins_engine_unload_plugin (PeasEngine     *engine,
 
   PEAS_ENGINE_CLASS (pe_plugins_engine_parent_class)->unload_plugin (engine, info);
   g_hash_table_remove (self->documents, peas_plugin_info_get_module_name (info));
+  /* unloading all on the way out is no choice of the user's */
+  if (!self->disposing)
+    {
+      g_hash_table_remove (self->active, info);
+      set_wanted (self, peas_plugin_info_get_module_name (info), FALSE);
+    }
+}
+
+static void
+pe_plugins_engine_dispose (GObject *object)
+{
+  PePluginsEngine *self = PE_PLUGINS_ENGINE (object);
+
+  self->disposing = TRUE;
+  G_OBJECT_CLASS (pe_plugins_engine_parent_class)->dispose (object);
+}
+
+static void
+pe_plugins_engine_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PePluginsEngine *self = PE_PLUGINS_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVE_PLUGINS:
+      g_value_take_boxed (value, pe_plugins_engine_dup_active_plugins (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pe_plugins_engine_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PePluginsEngine *self = PE_PLUGINS_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVE_PLUGINS:
+      pe_plugins_engine_set_active_plugins (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -154,6 +283,8 @@ pe_plugins_engine_finalize (GObject *object)
 
   g_clear_pointer (&self->documents, g_hash_table_unref);
   g_clear_pointer (&self->errors, g_hash_table_unref);
+  g_clear_pointer (&self->active, g_hash_table_unref);
+  g_clear_pointer (&self->wanted, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pe_plugins_engine_parent_class)->finalize (object);
 }
@@ -164,9 +295,25 @@ pe_plugins_engine_class_init (PePluginsEngineClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   PeasEngineClass *engine_class = PEAS_ENGINE_CLASS (klass);
 
+  object_class->dispose = pe_plugins_engine_dispose;
   object_class->finalize = pe_plugins_engine_finalize;
+  object_class->get_property = pe_plugins_engine_get_property;
+  object_class->set_property = pe_plugins_engine_set_property;
   engine_class->load_plugin = pe_plugins_engine_load_plugin;
   engine_class->unload_plugin = pe_plugins_engine_unload_plugin;
+
+  /**
+   * PePluginsEngine:active-plugins:
+   *
+   * The module names of the plugins the user has enabled, whether their
+   * modules are loaded yet or not; plugins that are not installed or were
+   * refused stay in the list, so that the setting bound to it keeps them.
+   */
+  properties[PROP_ACTIVE_PLUGINS] =
+    g_param_spec_boxed ("active-plugins", "Active plugins", "The plugins the user has enabled",
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PePluginsEngine::plugin-error:
@@ -226,6 +373,8 @@ pe_plugins_engine_init (PePluginsEngine *self)
 
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_error_free);
+  self->active = g_hash_table_new (NULL, NULL);
+  self->wanted = g_ptr_array_new_with_free_func (g_free);
 
   user_dir = g_build_filename (g_get_user_data_dir (), "policy-explorer", "plugins", NULL);
   add_search_path (self, user_dir);
@@ -285,14 +434,114 @@ pe_plugins_engine_bind_settings (PePluginsEngine *self,
   g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
   g_return_if_fail (G_IS_SETTINGS (settings));
 
-  g_settings_bind (settings, "active-plugins", self, "loaded-plugins", G_SETTINGS_BIND_DEFAULT);
+  /* active, not loaded: modules wait until their documents are needed */
+  g_settings_bind (settings, "active-plugins", self, "active-plugins", G_SETTINGS_BIND_DEFAULT);
+}
+
+/**
+ * pe_plugins_engine_set_active_plugins:
+ * @names: (array zero-terminated=1) (nullable): module names
+ *
+ * Activates the plugins named and deactivates the others. The modules of
+ * plugins that provide a document are not loaded: that waits until the
+ * document is asked for. Listeners of "load-plugin" and "unload-plugin"
+ * hear of each plugin activated or deactivated.
+ */
+void
+pe_plugins_engine_set_active_plugins (PePluginsEngine    *self,
+                                      const char * const *names)
+{
+  g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
+
+  g_ptr_array_set_size (self->wanted, 0);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (!wanted_contains (self, names[i]))
+      g_ptr_array_add (self->wanted, g_strdup (names[i]));
+
+  self->applying = TRUE;
+  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
+    {
+      PeasPluginInfo *info = l->data;
+      gboolean want = wanted_contains (self, peas_plugin_info_get_module_name (info));
+      gboolean active = g_hash_table_contains (self->active, info);
+
+      if (want && !active)
+        {
+          self->activating = TRUE;
+          if (peas_plugin_info_is_available (info, NULL))
+            g_signal_emit_by_name (self, "load-plugin", info);
+          self->activating = FALSE;
+        }
+      else if (!want && active)
+        /* emitted even when the module was never loaded, so that those
+         * who listen hear of it */
+        g_signal_emit_by_name (self, "unload-plugin", info);
+    }
+  self->applying = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLUGINS]);
+}
+
+/**
+ * pe_plugins_engine_dup_active_plugins:
+ *
+ * Returns: (transfer full): the module names of the plugins the user has
+ *   enabled, as pe_plugins_engine_set_active_plugins() was given them
+ */
+GStrv
+pe_plugins_engine_dup_active_plugins (PePluginsEngine *self)
+{
+  GStrvBuilder *b;
+  GStrv names;
+
+  g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
+
+  b = g_strv_builder_new ();
+  for (guint i = 0; i < self->wanted->len; i++)
+    g_strv_builder_add (b, g_ptr_array_index (self->wanted, i));
+  names = g_strv_builder_end (b);
+  g_strv_builder_unref (b);
+  return names;
+}
+
+/**
+ * pe_plugins_engine_is_active:
+ *
+ * Whether the plugin is enabled and was not refused; its module may not
+ * be loaded yet.
+ */
+gboolean
+pe_plugins_engine_is_active (PePluginsEngine *self,
+                             PeasPluginInfo  *info)
+{
+  g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  return g_hash_table_contains (self->active, info);
+}
+
+/**
+ * pe_plugins_engine_load_active:
+ *
+ * Loads the modules of every active plugin: for views that show which
+ * modules are loaded, such as the plugin manager.
+ */
+void
+pe_plugins_engine_load_active (PePluginsEngine *self)
+{
+  g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
+
+  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
+    if (g_hash_table_contains (self->active, l->data) && !peas_plugin_info_is_loaded (l->data) &&
+        !g_hash_table_contains (self->errors, peas_plugin_info_get_module_name (l->data)))
+      load_module (self, l->data);
 }
 
 /**
  * pe_plugins_engine_load_all:
  *
- * Loads every plugin found that provides a document: what the command
- * line does, having no settings of its own.
+ * Activates every plugin found that provides a document: what the
+ * command line does, having no settings of its own. As with settings, a
+ * module is loaded when its document is first asked for.
  */
 void
 pe_plugins_engine_load_all (PePluginsEngine *self)
@@ -302,8 +551,13 @@ pe_plugins_engine_load_all (PePluginsEngine *self)
   g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
 
   for (l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
-    if (pe_plugin_info_get_document_id (l->data) != NULL && !peas_plugin_info_is_loaded (l->data))
-      peas_engine_load_plugin (PEAS_ENGINE (self), l->data);
+    if (pe_plugin_info_get_document_id (l->data) != NULL && !g_hash_table_contains (self->active, l->data) &&
+        peas_plugin_info_is_available (l->data, NULL))
+      {
+        self->activating = TRUE;
+        g_signal_emit_by_name (self, "load-plugin", l->data);
+        self->activating = FALSE;
+      }
 }
 
 static int
@@ -323,8 +577,8 @@ compare_order (gconstpointer a,
 /**
  * pe_plugins_engine_get_document_plugins:
  *
- * The loaded plugins that provide a document, in sidebar order. Nothing
- * is read: this comes from the .plugin files alone.
+ * The active plugins that provide a document, in sidebar order. Nothing
+ * is loaded or read: this comes from the .plugin files alone.
  *
  * Returns: (transfer container) (element-type Peas.PluginInfo):
  */
@@ -336,7 +590,7 @@ pe_plugins_engine_get_document_plugins (PePluginsEngine *self)
   g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
 
   for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
-    if (peas_plugin_info_is_loaded (l->data) && pe_plugin_info_get_document_id (l->data) != NULL)
+    if (g_hash_table_contains (self->active, l->data) && pe_plugin_info_get_document_id (l->data) != NULL)
       list = g_list_prepend (list, l->data);
   return g_list_sort (list, compare_order);
 }
@@ -344,7 +598,7 @@ pe_plugins_engine_get_document_plugins (PePluginsEngine *self)
 /**
  * pe_plugins_engine_find_document:
  *
- * Returns: (transfer none) (nullable): the loaded plugin providing @document_id
+ * Returns: (transfer none) (nullable): the active plugin providing @document_id
  */
 PeasPluginInfo *
 pe_plugins_engine_find_document (PePluginsEngine *self,
@@ -354,7 +608,7 @@ pe_plugins_engine_find_document (PePluginsEngine *self,
   g_return_val_if_fail (document_id != NULL, NULL);
 
   for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
-    if (peas_plugin_info_is_loaded (l->data) &&
+    if (g_hash_table_contains (self->active, l->data) &&
         g_strcmp0 (pe_plugin_info_get_document_id (l->data), document_id) == 0)
       return l->data;
   return NULL;
@@ -377,11 +631,11 @@ pe_plugins_engine_peek_document (PePluginsEngine *self,
 
 /**
  * pe_plugins_engine_get_document:
- * @info: a loaded plugin
+ * @info: an active plugin
  * @error: why the document could not be had, naming the plugin
  *
- * Reads the plugin's document the first time, and returns the same
- * document afterwards.
+ * Loads the plugin's module and reads its document the first time, and
+ * returns the same document afterwards.
  *
  * Returns: (transfer none): the document, or %NULL
  */
@@ -402,10 +656,21 @@ pe_plugins_engine_get_document (PePluginsEngine  *self,
   if ((doc = g_hash_table_lookup (self->documents, module)) != NULL)
     return doc;
 
-  if (!peas_plugin_info_is_loaded (info))
+  if (!g_hash_table_contains (self->active, info))
     {
       g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN, _("The plugin “%s” is not active"),
                    peas_plugin_info_get_name (info));
+      return NULL;
+    }
+
+  /* a module that failed once is not tried again: its error stands */
+  if (!peas_plugin_info_is_loaded (info) &&
+      (g_hash_table_contains (self->errors, module) || !load_module (self, info)))
+    {
+      const GError *e = g_hash_table_lookup (self->errors, module);
+
+      g_set_error (error, PE_ERROR, e != NULL ? e->code : PE_ERROR_PLUGIN, _("The plugin “%s” (%s): %s"),
+                   peas_plugin_info_get_name (info), module, e != NULL ? e->message : _("unknown reason"));
       return NULL;
     }
 

@@ -28,6 +28,12 @@ PePluginsEngine *pe_plugins_engine_new              (void);
 void             pe_plugins_engine_bind_settings    (PePluginsEngine  *self,
                                                      GSettings        *settings);
 void             pe_plugins_engine_load_all         (PePluginsEngine  *self);
+void             pe_plugins_engine_set_active_plugins (PePluginsEngine    *self,
+                                                     const char * const *names);
+GStrv            pe_plugins_engine_dup_active_plugins (PePluginsEngine  *self);
+gboolean         pe_plugins_engine_is_active        (PePluginsEngine  *self,
+                                                     PeasPluginInfo   *info);
+void             pe_plugins_engine_load_active      (PePluginsEngine  *self);
 GList           *pe_plugins_engine_get_document_plugins (PePluginsEngine *self);
 PeasPluginInfo  *pe_plugins_engine_find_document    (PePluginsEngine  *self,
                                                      const char       *document_id);

@@ -1,0 +1,238 @@
+/* test-startup.c — what opening the window costs, counted, not timed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Timings are left to bench/run (a shared machine makes them flaky);
+ * these tests hold what makes start-up fast: active plugins cost their
+ * .plugin file and nothing more, no document is read and no plugin module
+ * is loaded before the first frame, and afterwards only the document
+ * shown and its module.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "pe-application.h"
+#include "pe-test-harness.h"
+#include "pe-window.h"
+
+static guint
+count_loaded_modules (PePluginsEngine *engine)
+{
+  guint n = 0;
+
+  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (engine)); l; l = l->next)
+    if (peas_plugin_info_is_loaded (l->data))
+      n++;
+  return n;
+}
+
+static guint
+count_document_plugins (PePluginsEngine *engine)
+{
+  GList *list = pe_plugins_engine_get_document_plugins (engine);
+  guint n = g_list_length (list);
+
+  g_list_free (list);
+  return n;
+}
+
+/* The settings the application uses, in memory. */
+static GSettings *
+app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_assert_nonnull (source);
+  schema = g_settings_schema_source_lookup (source, PE_APP_ID, TRUE);
+  g_assert_nonnull (schema);
+  return g_settings_new (PE_APP_ID);
+}
+
+static void
+on_load_plugin (PeasEngine     *engine,
+                PeasPluginInfo *info,
+                guint          *count)
+{
+  (*count)++;
+}
+
+/* Active is not loaded: the sidebar and the setting have what they need
+ * from the .plugin files, and a module is loaded when its document is. */
+static void
+test_active_is_not_loaded (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  const char *names[] = { "manufacturing", "land", "no-such-plugin", NULL };
+  g_auto(GStrv) active = NULL;
+  PeasPluginInfo *land;
+  guint heard = 0;
+  PeDocument *doc;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (engine, "load-plugin", G_CALLBACK (on_load_plugin), &heard);
+  pe_plugins_engine_set_active_plugins (engine, names);
+  /* those who listen hear of each plugin made active */
+  g_assert_cmpuint (heard, ==, 2);
+  g_assert_cmpuint (count_document_plugins (engine), ==, 2);
+  g_assert_cmpuint (count_loaded_modules (engine), ==, 0);
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (engine), ==, 0);
+
+  /* a plugin that is not installed stays enabled in the setting */
+  active = pe_plugins_engine_dup_active_plugins (engine);
+  g_assert_true (g_strv_equal ((const char * const *) active, names));
+
+  land = pe_plugins_engine_find_document (engine, "land");
+  g_assert_nonnull (land);
+  g_assert_true (pe_plugins_engine_is_active (engine, land));
+  g_assert_false (peas_plugin_info_is_loaded (land));
+  doc = pe_plugins_engine_get_document (engine, land, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  /* that module, and no other */
+  g_assert_true (peas_plugin_info_is_loaded (land));
+  g_assert_cmpuint (count_loaded_modules (engine), ==, 1);
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (engine), ==, 1);
+
+  /* disabling one whose module never loaded takes it out all the same */
+  {
+    const char *fewer[] = { "land", NULL };
+    g_auto(GStrv) now = NULL;
+
+    pe_plugins_engine_set_active_plugins (engine, fewer);
+    g_assert_null (pe_plugins_engine_find_document (engine, "manufacturing"));
+    g_assert_cmpuint (count_document_plugins (engine), ==, 1);
+    now = pe_plugins_engine_dup_active_plugins (engine);
+    g_assert_true (g_strv_equal ((const char * const *) now, fewer));
+  }
+
+  /* the user disabling a loaded plugin: the setting follows */
+  g_assert_true (peas_engine_unload_plugin (PEAS_ENGINE (engine), land));
+  g_assert_cmpuint (count_document_plugins (engine), ==, 0);
+  {
+    g_auto(GStrv) none = pe_plugins_engine_dup_active_plugins (engine);
+    g_assert_cmpuint (g_strv_length (none), ==, 0);
+  }
+  pe_test_assert_finalized (engine);
+}
+
+/* The setting keeps what the user enabled when the engine goes away:
+ * unloading everything on the way out is not disabling it. */
+static void
+test_setting_survives_shutdown (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  PePluginsEngine *engine = pe_test_engine_new ();
+
+  pe_plugins_engine_bind_settings (engine, settings);
+  before = g_settings_get_strv (settings, "active-plugins");
+  g_assert_cmpuint (g_strv_length (before), ==, count_document_plugins (engine));
+  g_assert_nonnull (pe_plugins_engine_get_document (engine, pe_plugins_engine_find_document (engine, "manufacturing"), NULL));
+  pe_test_assert_finalized (engine);
+  after = g_settings_get_strv (settings, "active-plugins");
+  g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
+}
+
+typedef struct
+{
+  PePluginsEngine *engine;
+  PeWindow        *window;
+  gboolean         drawn;
+  guint            parsed_at_draw;
+  guint            loaded_at_draw;
+  guint            pages_at_draw;
+} FirstFrame;
+
+static gboolean
+on_draw (GtkWidget  *widget,
+         cairo_t    *cr,
+         FirstFrame *f)
+{
+  if (!f->drawn)
+    {
+      f->drawn = TRUE;
+      f->parsed_at_draw = pe_plugins_engine_count_parsed (f->engine);
+      f->loaded_at_draw = count_loaded_modules (f->engine);
+      f->pages_at_draw = pe_window_count_pages (f->window);
+    }
+  return FALSE;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The window as the application opens it: every plugin active, the
+ * document last shown remembered. */
+static void
+test_window_first_frame (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  PePluginsEngine *engine = pe_test_engine_new ();
+  FirstFrame f = { engine, NULL, FALSE, 0, 0, 0 };
+  PeasPluginInfo *land;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  pe_ui_init_resources ();
+  g_settings_set_string (settings, "last-document", "land");
+  pe_plugins_engine_bind_settings (engine, settings);
+  g_assert_cmpuint (count_document_plugins (engine), >=, 13);
+  g_assert_cmpuint (count_loaded_modules (engine), ==, 0);
+
+  f.window = pe_window_new (NULL, engine, settings);
+  g_signal_connect (f.window, "draw", G_CALLBACK (on_draw), &f);
+  gtk_widget_show (GTK_WIDGET (f.window));
+  /* the sidebar is there before anything is read */
+  {
+    GList *rows = gtk_container_get_children (GTK_CONTAINER (pe_window_get_sidebar (f.window)));
+    g_assert_cmpuint (g_list_length (rows), ==, count_document_plugins (engine));
+    g_list_free (rows);
+  }
+
+  timeout = g_timeout_add_seconds (20, on_timeout, &timed_out);
+  while (!timed_out && (!f.drawn || pe_window_count_pages (f.window) == 0))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  /* the first frame: no document read, no module loaded, no page built */
+  g_assert_true (f.drawn);
+  g_assert_cmpuint (f.parsed_at_draw, ==, 0);
+  g_assert_cmpuint (f.loaded_at_draw, ==, 0);
+  g_assert_cmpuint (f.pages_at_draw, ==, 0);
+
+  /* then the document the user left off at, and only it */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  land = pe_plugins_engine_find_document (engine, "land");
+  g_assert_cmpuint (pe_window_count_pages (f.window), ==, 1);
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (engine), ==, 1);
+  g_assert_nonnull (pe_plugins_engine_peek_document (engine, land));
+  g_assert_cmpuint (count_loaded_modules (engine), ==, 1);
+  g_assert_true (peas_plugin_info_is_loaded (land));
+
+  gtk_widget_destroy (GTK_WIDGET (f.window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pe_test_assert_finalized (engine);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pe_test_init (&argc, &argv, TRUE);
+
+  g_test_add_func ("/startup/active-is-not-loaded", test_active_is_not_loaded);
+  g_test_add_func ("/startup/setting-survives-shutdown", test_setting_survives_shutdown);
+  g_test_add_func ("/startup/window-first-frame", test_window_first_frame);
+
+  return g_test_run ();
+}
