@@ -78,6 +78,9 @@ show_plugins (GSimpleAction *action,
                                         GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
                                         NULL, NULL);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 520);
+  /* the manager ticks the plugins whose modules are loaded, and active
+   * plugins wait for their documents to be needed to load theirs */
+  pe_plugins_engine_load_active (self->engine);
   manager = peas_gtk_plugin_manager_new (PEAS_ENGINE (self->engine));
   g_object_set (manager, "margin", 12, NULL);
   gtk_widget_set_vexpand (manager, TRUE);
