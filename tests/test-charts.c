@@ -93,6 +93,90 @@ test_every_chart_renders (void)
     }
 }
 
+/* The model's pixels at a size and a scale. */
+static cairo_surface_t *
+draw (PeChartModel *model,
+      double        width,
+      double        height,
+      double        scale,
+      gboolean      exact_metrics)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (s, scale, scale);
+  cr = cairo_create (s);
+  if (exact_metrics)
+    {
+      /* as on paper: text advances not rounded to whole pixels */
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      cairo_set_font_options (cr, options);
+      cairo_font_options_destroy (options);
+    }
+  pe_chart_render (model, cr, width, height, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return cairo_image_surface_get_width (a) == cairo_image_surface_get_width (b) &&
+         h == cairo_image_surface_get_height (b) && stride == cairo_image_surface_get_stride (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize) h * stride) == 0;
+}
+
+/* A model keeps its texts laid out from one drawing to the next: drawn
+ * again, at another size or another scale, it must look exactly as a
+ * model drawn for the first time there. */
+static void
+test_redraw_as_fresh (void)
+{
+  const char *ids = g_getenv ("PE_DOCUMENTS");
+  g_auto(GStrv) list = g_strsplit (ids ? ids : "manufacturing", " ", -1);
+  /* width, height, scale, exact metrics */
+  const double sizes[][4] = { { 600, 400, 1, 0 }, { 600, 400, 1, 0 }, { 420, 300, 1, 0 }, { 600, 400, 2, 0 },
+                              { 600, 400, 1, 1 }, { 600, 400, 1, 0 } };
+
+  for (guint d = 0; list[d] != NULL; d++)
+    {
+      g_autoptr(PeDocument) doc = NULL;
+      GPtrArray *charts;
+
+      if (*list[d] == '\0')
+        continue;
+      doc = load_document (list[d]);
+      charts = pe_document_get_charts (doc);
+      for (guint i = 0; i < charts->len; i++)
+        {
+          PeChartSpec *spec = g_ptr_array_index (charts, i);
+          g_autoptr(PeChartModel) kept = build (doc, spec->id);
+
+          for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+            {
+              g_autoptr(PeChartModel) fresh = build (doc, spec->id);
+              cairo_surface_t *again = draw (kept, sizes[k][0], sizes[k][1], sizes[k][2], sizes[k][3] > 0);
+              cairo_surface_t *first = draw (fresh, sizes[k][0], sizes[k][1], sizes[k][2], sizes[k][3] > 0);
+
+              if (!same_pixels (again, first))
+                g_error ("%s / %s drawn again at %gx%g, scale %g%s, differs from a first drawing",
+                         list[d], spec->id, sizes[k][0], sizes[k][1], sizes[k][2],
+                         sizes[k][3] > 0 ? ", exact metrics" : "");
+              cairo_surface_destroy (again);
+              cairo_surface_destroy (first);
+            }
+        }
+    }
+}
+
 static void
 test_milestone_thresholds (void)
 {
@@ -170,6 +254,7 @@ main (int   argc,
   pe_test_init (&argc, &argv, FALSE);
 
   g_test_add_func ("/charts/every-chart-renders", test_every_chart_renders);
+  g_test_add_func ("/charts/redraw-as-fresh", test_redraw_as_fresh);
   g_test_add_func ("/charts/milestone-thresholds", test_milestone_thresholds);
   g_test_add_func ("/charts/supply-chain-inclusive", test_supply_chain_inclusive);
   g_test_add_func ("/charts/upgrade-cap-kink", test_upgrade_cap_kink);

@@ -51,13 +51,113 @@ set_color (cairo_t            *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
 }
 
-static PangoLayout *
-make_layout (cairo_t              *cr,
-             const PeChartPalette *p,
-             const char           *text,
-             gboolean              bold)
+/* Shaping text is most of what drawing a chart costs, and a chart's texts
+ * are the same from one frame to the next. So each model keeps its texts
+ * laid out, in one Pango context brought up to date with the cairo context
+ * of each drawing (a new font, scale or surface lays them out anew, as
+ * Pango does on its own). pe_chart_render() lends the cache to the helpers
+ * below through the cairo context's user data. */
+typedef struct
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext         *context;
+  GHashTable           *layouts;   /* "bold width font\x1ftext" -> PangoLayout */
+  cairo_font_options_t *options;   /* what the context was last brought up to */
+  double                matrix[4];
+  double                width, height;   /* the size the layouts are for */
+} TextCache;
+
+static const cairo_user_data_key_t text_cache_key;
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *c = data;
+
+  g_hash_table_unref (c->layouts);
+  g_clear_object (&c->context);
+  cairo_font_options_destroy (c->options);
+  g_free (c);
+}
+
+/* Brings the context up to @cr only when the font options or the scale
+ * differ: pango_cairo_update_context() always counts as a change, and
+ * every layout would be laid out again. */
+static void
+text_cache_update (TextCache *c,
+                   cairo_t   *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_t *own = cairo_font_options_create ();
+  cairo_matrix_t m;
+
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_font_options (cr, own);
+  cairo_font_options_merge (options, own);
+  cairo_font_options_destroy (own);
+  cairo_get_matrix (cr, &m);
+  if (c->options != NULL && cairo_font_options_equal (options, c->options) &&
+      c->matrix[0] == m.xx && c->matrix[1] == m.yx && c->matrix[2] == m.xy && c->matrix[3] == m.yy)
+    {
+      cairo_font_options_destroy (options);
+      return;
+    }
+  pango_cairo_update_context (cr, c->context);
+  if (c->options != NULL)
+    cairo_font_options_destroy (c->options);
+  c->options = options;
+  c->matrix[0] = m.xx;
+  c->matrix[1] = m.yx;
+  c->matrix[2] = m.xy;
+  c->matrix[3] = m.yy;
+}
+
+/* The model's cache, lent to @cr until text_cache_return(). */
+static void
+text_cache_lend (PeChartModel *m,
+                 cairo_t      *cr,
+                 double        width,
+                 double        height)
+{
+  static GQuark quark;
+  TextCache *c;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("pe-chart-text-cache");
+  c = g_object_get_qdata (G_OBJECT (m), quark);
+  if (c == NULL)
+    {
+      c = g_new0 (TextCache, 1);
+      c->context = pango_cairo_create_context (cr);
+      c->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_qdata_full (G_OBJECT (m), quark, c, text_cache_free);
+    }
+  /* widths of labels follow the size: a chart resized starts afresh,
+   * so that the cache holds one size's texts, not every size's */
+  if (c->width != width || c->height != height)
+    {
+      g_hash_table_remove_all (c->layouts);
+      c->width = width;
+      c->height = height;
+    }
+  text_cache_update (c, cr);
+  cairo_set_user_data (cr, &text_cache_key, c, NULL);
+}
+
+static void
+text_cache_return (cairo_t *cr)
+{
+  cairo_set_user_data (cr, &text_cache_key, NULL, NULL);
+}
+
+static PangoLayout *
+new_layout (PangoContext         *context,
+            cairo_t              *cr,
+            const PeChartPalette *p,
+            const char           *text,
+            gboolean              bold,
+            double                max_width)
+{
+  PangoLayout *layout = context != NULL ? pango_layout_new (context) : pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_from_string (p && p->font ? p->font : "Sans 9");
 
   if (bold)
@@ -65,7 +165,38 @@ make_layout (cairo_t              *cr,
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
   pango_layout_set_text (layout, text ? text : "", -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
   return layout;
+}
+
+/* Returns: (transfer full): @text laid out, at most @max_width wide when
+ * that is above 0, ellipsized */
+static PangoLayout *
+make_layout (cairo_t              *cr,
+             const PeChartPalette *p,
+             const char           *text,
+             gboolean              bold,
+             double                max_width)
+{
+  TextCache *c = cairo_get_user_data (cr, &text_cache_key);
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (c == NULL)
+    return new_layout (NULL, cr, p, text, bold, max_width);
+  key = g_strdup_printf ("%d %d %s\x1f%s", bold, max_width > 0 ? (int) (max_width * PANGO_SCALE) : 0,
+                         p && p->font ? p->font : "", text ? text : "");
+  layout = g_hash_table_lookup (c->layouts, key);
+  if (layout == NULL)
+    {
+      layout = new_layout (c->context, cr, p, text, bold, max_width);
+      g_hash_table_insert (c->layouts, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
 }
 
 /* Draws text with its top-left (align 0), centre (0.5) or right (1) at x. */
@@ -79,14 +210,9 @@ draw_text (cairo_t              *cr,
            double                max_width,
            gboolean              bold)
 {
-  PangoLayout *layout = make_layout (cr, p, text, bold);
+  PangoLayout *layout = make_layout (cr, p, text, bold, max_width);
   int w, h;
 
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x - align * w, y);
   pango_cairo_show_layout (cr, layout);
@@ -98,7 +224,7 @@ text_width (cairo_t              *cr,
             const PeChartPalette *p,
             const char           *text)
 {
-  PangoLayout *layout = make_layout (cr, p, text, FALSE);
+  PangoLayout *layout = make_layout (cr, p, text, FALSE, 0);
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
@@ -528,6 +654,7 @@ pe_chart_render (PeChartModel         *model,
     }
 
   cairo_save (cr);
+  text_cache_lend (model, cr, width, height);
   if (palette->background.alpha > 0)
     {
       set_color (cr, &palette->background);
@@ -545,6 +672,7 @@ pe_chart_render (PeChartModel         *model,
     case PE_CHART_TIMELINE: render_timeline (model, cr, palette, &L); break;
     default: g_assert_not_reached ();
     }
+  text_cache_return (cr);
   cairo_restore (cr);
 }
 
@@ -568,7 +696,9 @@ pe_chart_hit_test (PeChartModel *model,
   g_return_val_if_fail (PE_IS_CHART_MODEL (model), NULL);
 
   pe_chart_palette_init_default (&p);
+  text_cache_lend (model, cr, width, height);
   compute_layout (model, cr, &p, width, height, &L);
+  text_cache_return (cr);
   if (y < L.y || y > L.y + L.h)
     return NULL;
 
