@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "pe-search.h"
@@ -64,13 +65,59 @@ static const gunichar trad_simp[][2] = {
   { 0x8A2D, 0x8BBE }, /* 設 设 */ { 0x9EE8, 0x515A }, /* 黨 党 */
 };
 
+static int
+compare_trad (const void *a,
+              const void *b)
+{
+  const gunichar *x = a, *y = b;
+  return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* By binary search in a sorted copy: every character of every indexed
+ * text passes here. */
 static gunichar
 simplify (gunichar c)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (trad_simp); i++)
-    if (trad_simp[i][0] == c)
-      return trad_simp[i][1];
-  return c;
+  static gunichar (*sorted)[2] = NULL;
+  static gsize once = 0;
+  const gunichar *found;
+  gunichar key[2] = { c, 0 };
+
+  if (g_once_init_enter (&once))
+    {
+      gunichar (*copy)[2] = g_memdup2 (trad_simp, sizeof trad_simp);
+
+      qsort (copy, G_N_ELEMENTS (trad_simp), sizeof copy[0], compare_trad);
+      sorted = copy;
+      g_once_init_leave (&once, 1);
+    }
+  found = bsearch (key, sorted, G_N_ELEMENTS (trad_simp), sizeof sorted[0], compare_trad);
+  return found != NULL ? found[1] : c;
+}
+
+static gunichar
+fold_char (gunichar c)
+{
+  char buf[8];
+  g_autofree char *nfkc = NULL;
+  g_autofree char *folded = NULL;
+  gunichar out;
+
+  /* ASCII and the unified ideographs are their own NFKC forms, and only
+   * ASCII has case among them: most of the text, without allocating */
+  if (c < 0x80)
+    return g_ascii_tolower (c);
+  if (c >= 0x4E00 && c <= 0x9FFF)
+    return simplify (c);
+
+  buf[g_unichar_to_utf8 (c, buf)] = '\0';
+  nfkc = g_utf8_normalize (buf, -1, G_NORMALIZE_NFKC);
+  folded = g_utf8_casefold (nfkc ? nfkc : buf, -1);
+  /* keep one character per character, so that offsets map back */
+  out = g_utf8_get_char (folded);
+  if (g_utf8_strlen (folded, -1) != 1)
+    out = g_unichar_tolower (c);
+  return simplify (out);
 }
 
 /**
@@ -83,46 +130,83 @@ simplify (gunichar c)
 char *
 pe_search_normalize (const char *text)
 {
-  GString *s = g_string_new (NULL);
+  GString *s;
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  s = g_string_sized_new (strlen (text) + 1);
   for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      char buf[8];
-      g_autofree char *one = NULL;
-      g_autofree char *nfkc = NULL;
-      g_autofree char *folded = NULL;
-      gunichar out;
-
-      buf[g_unichar_to_utf8 (c, buf)] = '\0';
-      nfkc = g_utf8_normalize (buf, -1, G_NORMALIZE_NFKC);
-      folded = g_utf8_casefold (nfkc ? nfkc : buf, -1);
-      /* keep one character per character, so that offsets map back */
-      out = g_utf8_get_char (folded);
-      if (g_utf8_strlen (folded, -1) != 1)
-        out = g_unichar_tolower (c);
-      g_string_append_unichar (s, simplify (out));
-    }
+    g_string_append_unichar (s, fold_char (g_utf8_get_char (p)));
   return g_string_free (s, FALSE);
 }
 
+/* ---- the index ---------------------------------------------------------
+ *
+ * A query term matches where its characters stand in the text, so the
+ * index is of characters and pairs of neighbouring characters (grams):
+ * for each, the entries that hold it. A term is looked for only in the
+ * entries that hold all its pairs (or, for a term of one character, that
+ * character), and confirmed there; a query costs what it finds, not the
+ * size of the corpus. Each document has its own entries and grams, so
+ * that dropping a document is dropping them. */
+
 typedef struct
 {
-  char *document_id;
-  char *measure_id;
-  char *list_id;         /* an item of this list; NULL for a measure */
-  char *fields[4];       /* original texts: title, text, english, units */
-  char *folded[4];       /* normalized, character for character */
+  const char *measure_id;   /* the document's own strings: it is kept */
+  const char *list_id;      /* an item of this list; NULL for a measure */
+  const char *fields[4];    /* original texts: title, text, english, units;
+                             * text and english are the document's */
+  char       *title;        /* fields[0] and fields[3], made here */
+  char       *units;
+  char       *folded[4];    /* normalized, character for character */
 } Entry;
+
+/* The entries holding a gram: ascending entry numbers, each stored as
+ * its distance from the one before (LEB128), which is mostly one byte.
+ * While a document is indexed, in a hash table of growing lists; then
+ * packed into one sorted array and one buffer. */
+typedef struct
+{
+  guint64  gram;         /* (first << 32) | second; second is 0 for one character */
+  guint8  *data;
+  guint32  length;
+  guint32  allocated;
+  guint32  last;         /* the last entry added, plus one */
+  guint32  count;
+} Posting;
+
+typedef struct
+{
+  Posting *postings;     /* open addressing on the gram; gram 0 is free */
+  guint    size;         /* a power of two */
+  guint    used;
+} Builder;
+
+typedef struct
+{
+  guint64 gram;
+  guint32 offset;        /* in DocIndex.data */
+  guint32 length;
+  guint32 count;
+} Gram;
+
+typedef struct
+{
+  PeDocument *document;
+  char     *document_id;
+  Entry   **entries;
+  guint     n_entries;
+  Gram     *grams;       /* sorted by gram */
+  guint     n_grams;
+  guint8   *data;
+} DocIndex;
 
 static const char *field_names[] = { "title", "text", "english", "units" };
 
 struct _PeSearchIndex
 {
   GObject    parent_instance;
-  GPtrArray *entries;
+  GPtrArray *documents;  /* DocIndex, in the order they were added */
 };
 
 G_DEFINE_FINAL_TYPE (PeSearchIndex, pe_search_index, G_TYPE_OBJECT)
@@ -159,21 +243,208 @@ pe_search_hit_free (PeSearchHit *hit)
 static void
 entry_free (Entry *e)
 {
-  g_free (e->document_id);
-  g_free (e->measure_id);
-  g_free (e->list_id);
+  g_free (e->title);
+  g_free (e->units);
   for (guint i = 0; i < 4; i++)
-    {
-      g_free (e->fields[i]);
-      g_free (e->folded[i]);
-    }
+    g_free (e->folded[i]);
   g_free (e);
+}
+
+static void
+doc_index_free (DocIndex *d)
+{
+  for (guint i = 0; i < d->n_entries; i++)
+    entry_free (d->entries[i]);
+  g_free (d->entries);
+  g_free (d->grams);
+  g_free (d->data);
+  g_free (d->document_id);
+  g_object_unref (d->document);
+  g_free (d);
+}
+
+static inline guint
+gram_hash (guint64 gram)
+{
+  gram *= G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (guint) (gram >> 32);
+}
+
+static Posting *
+builder_lookup (const Builder *b,
+                guint64        gram)
+{
+  guint mask = b->size - 1;
+
+  if (b->size == 0)
+    return NULL;
+  for (guint i = gram_hash (gram) & mask;; i = (i + 1) & mask)
+    {
+      if (b->postings[i].gram == gram)
+        return &b->postings[i];
+      if (b->postings[i].gram == 0)
+        return NULL;
+    }
+}
+
+static void
+builder_grow (Builder *b)
+{
+  Posting *old = b->postings;
+  guint old_size = b->size;
+
+  b->size = old_size ? old_size * 2 : 1024;
+  b->postings = g_new0 (Posting, b->size);
+  for (guint i = 0; i < old_size; i++)
+    if (old[i].gram != 0)
+      {
+        guint mask = b->size - 1, j = gram_hash (old[i].gram) & mask;
+
+        while (b->postings[j].gram != 0)
+          j = (j + 1) & mask;
+        b->postings[j] = old[i];
+      }
+  g_free (old);
+}
+
+static void
+add_gram (Builder *b,
+          guint64  gram,
+          guint32  entry)
+{
+  Posting *p;
+  guint32 delta;
+
+  if ((p = builder_lookup (b, gram)) == NULL)
+    {
+      guint mask, i;
+
+      /* at most half full, so that probes stay short */
+      if (2 * (b->used + 1) > b->size)
+        builder_grow (b);
+      mask = b->size - 1;
+      for (i = gram_hash (gram) & mask; b->postings[i].gram != 0; i = (i + 1) & mask)
+        ;
+      p = &b->postings[i];
+      p->gram = gram;
+      b->used++;
+    }
+  if (p->last == entry + 1)
+    return;   /* this entry has it already */
+  delta = entry + 1 - p->last;
+  p->last = entry + 1;
+  p->count++;
+  if (p->length + 5 > p->allocated)
+    {
+      p->allocated = MAX (8, p->allocated * 2);
+      p->data = g_realloc (p->data, p->allocated);
+    }
+  do
+    {
+      guint8 byte = delta & 0x7f;
+      delta >>= 7;
+      p->data[p->length++] = byte | (delta ? 0x80 : 0);
+    }
+  while (delta);
+}
+
+static int
+compare_grams (const void *a,
+               const void *b)
+{
+  const Gram *x = a, *y = b;
+  return x->gram < y->gram ? -1 : x->gram > y->gram;
+}
+
+/* The builder's lists packed into the document's sorted array and buffer. */
+static void
+pack (DocIndex *d,
+      Builder  *b)
+{
+  gsize total = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < b->size; i++)
+    total += b->postings[i].length;
+  d->grams = g_new (Gram, MAX (1, b->used));
+  d->data = g_malloc (MAX (1, total));
+  total = 0;
+  for (guint i = 0; i < b->size; i++)
+    {
+      Posting *p = &b->postings[i];
+
+      if (p->gram == 0)
+        continue;
+      d->grams[n].gram = p->gram;
+      d->grams[n].offset = total;
+      d->grams[n].length = p->length;
+      d->grams[n].count = p->count;
+      memcpy (d->data + total, p->data, p->length);
+      total += p->length;
+      n++;
+      g_free (p->data);
+    }
+  d->n_grams = n;
+  qsort (d->grams, n, sizeof (Gram), compare_grams);
+  g_free (b->postings);
+}
+
+static const Gram *
+lookup (const DocIndex *d,
+        guint64         gram)
+{
+  Gram key = { gram, 0, 0, 0 };
+
+  return bsearch (&key, d->grams, d->n_grams, sizeof (Gram), compare_grams);
+}
+
+static void
+index_entry (Builder     *b,
+             const Entry *e,
+             guint32      n)
+{
+
+  for (guint f = 0; f < 4; f++)
+    {
+      gunichar prev = 0;
+
+      for (const char *p = e->folded[f]; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          add_gram (b, (guint64) c << 32, n);
+          if (prev != 0)
+            add_gram (b, ((guint64) prev << 32) | c, n);
+          prev = c;
+        }
+    }
+}
+
+static Entry *
+entry_new (const char *measure_id,
+           const char *list_id,
+           char       *title,
+           const char *text,
+           const char *english,
+           char       *units)
+{
+  Entry *e = g_new0 (Entry, 1);
+
+  e->measure_id = measure_id;
+  e->list_id = list_id;
+  e->fields[0] = e->title = title;
+  e->fields[1] = text;
+  e->fields[2] = english;
+  e->fields[3] = e->units = units;
+  for (guint j = 0; j < 4; j++)
+    e->folded[j] = pe_search_normalize (e->fields[j]);
+  return e;
 }
 
 static void
 pe_search_index_finalize (GObject *object)
 {
-  g_ptr_array_unref (PE_SEARCH_INDEX (object)->entries);
+  g_ptr_array_unref (PE_SEARCH_INDEX (object)->documents);
   G_OBJECT_CLASS (pe_search_index_parent_class)->finalize (object);
 }
 
@@ -186,7 +457,7 @@ pe_search_index_class_init (PeSearchIndexClass *klass)
 static void
 pe_search_index_init (PeSearchIndex *self)
 {
-  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_index_free);
 }
 
 PeSearchIndex *
@@ -199,17 +470,30 @@ void
 pe_search_index_add_document (PeSearchIndex *self,
                               PeDocument    *document)
 {
-  GPtrArray *measures;
+  GPtrArray *measures, *lists;
+  Builder builder = { NULL, 0, 0 };
+  DocIndex *d;
+  guint n = 0;
 
   g_return_if_fail (PE_IS_SEARCH_INDEX (self));
   g_return_if_fail (PE_IS_DOCUMENT (document));
 
   pe_search_index_remove_document (self, pe_document_get_id (document));
   measures = pe_document_get_measures (document);
+  lists = pe_document_get_lists (document);
+
+  d = g_new0 (DocIndex, 1);
+  /* its texts are not copied: it stays while it is indexed */
+  d->document = g_object_ref (document);
+  d->document_id = g_strdup (pe_document_get_id (document));
+  d->n_entries = measures->len;
+  for (guint i = 0; i < lists->len; i++)
+    d->n_entries += ((PeItemList *) g_ptr_array_index (lists, i))->items->len;
+  d->entries = g_new0 (Entry *, MAX (1, d->n_entries));
+
   for (guint i = 0; i < measures->len; i++)
     {
       PeMeasure *m = g_ptr_array_index (measures, i);
-      Entry *e = g_new0 (Entry, 1);
       GString *units = g_string_new (NULL);
 
       for (guint j = 0; j < m->units->len; j++)
@@ -217,39 +501,30 @@ pe_search_index_add_document (PeSearchIndex *self,
           const PeText *u = g_ptr_array_index (m->units, j);
           g_string_append_printf (units, "%s%s %s", j ? "; " : "", u->zh, u->en);
         }
-      e->document_id = g_strdup (pe_document_get_id (document));
-      e->measure_id = g_strdup (m->id);
-      e->fields[0] = g_strdup_printf ("%s %s", m->title->zh, m->title->en);
-      e->fields[1] = g_strdup (m->text->zh);
-      e->fields[2] = g_strdup (m->text->en);
-      e->fields[3] = g_string_free (units, FALSE);
-      for (guint j = 0; j < 4; j++)
-        e->folded[j] = pe_search_normalize (e->fields[j]);
-      g_ptr_array_add (self->entries, e);
+      d->entries[n] = entry_new (m->id, NULL, g_strdup_printf ("%s %s", m->title->zh, m->title->en),
+                                 m->text->zh, m->text->en, g_string_free (units, FALSE));
+      index_entry (&builder, d->entries[n], n);
+      n++;
     }
 
   /* each item of a list: its Chinese and its English */
-  for (guint i = 0; i < pe_document_get_lists (document)->len; i++)
+  for (guint i = 0; i < lists->len; i++)
     {
-      PeItemList *list = g_ptr_array_index (pe_document_get_lists (document), i);
+      PeItemList *list = g_ptr_array_index (lists, i);
 
       for (guint j = 0; j < list->items->len; j++)
         {
           const PeText *item = g_ptr_array_index (list->items, j);
-          Entry *e = g_new0 (Entry, 1);
 
-          e->document_id = g_strdup (pe_document_get_id (document));
-          e->measure_id = g_strdup (list->clause->measure_id);
-          e->list_id = g_strdup (list->id);
-          e->fields[0] = g_strdup ("");
-          e->fields[1] = g_strdup (item->zh);
-          e->fields[2] = g_strdup (item->en);
-          e->fields[3] = g_strdup ("");
-          for (guint k = 0; k < 4; k++)
-            e->folded[k] = pe_search_normalize (e->fields[k]);
-          g_ptr_array_add (self->entries, e);
+          d->entries[n] = entry_new (list->clause->measure_id, list->id, g_strdup (""),
+                                     item->zh, item->en, g_strdup (""));
+          index_entry (&builder, d->entries[n], n);
+          n++;
         }
     }
+  g_assert (n == d->n_entries);
+  pack (d, &builder);
+  g_ptr_array_add (self->documents, d);
 }
 
 void
@@ -258,9 +533,9 @@ pe_search_index_remove_document (PeSearchIndex *self,
 {
   g_return_if_fail (PE_IS_SEARCH_INDEX (self));
 
-  for (guint i = self->entries->len; i > 0; i--)
-    if (g_str_equal (((Entry *) g_ptr_array_index (self->entries, i - 1))->document_id, document_id))
-      g_ptr_array_remove_index (self->entries, i - 1);
+  for (guint i = self->documents->len; i > 0; i--)
+    if (g_str_equal (((DocIndex *) g_ptr_array_index (self->documents, i - 1))->document_id, document_id))
+      g_ptr_array_remove_index (self->documents, i - 1);
 }
 
 gboolean
@@ -269,50 +544,200 @@ pe_search_index_has_document (PeSearchIndex *self,
 {
   g_return_val_if_fail (PE_IS_SEARCH_INDEX (self), FALSE);
 
-  for (guint i = 0; i < self->entries->len; i++)
-    if (g_str_equal (((Entry *) g_ptr_array_index (self->entries, i))->document_id, document_id))
+  for (guint i = 0; i < self->documents->len; i++)
+    if (g_str_equal (((DocIndex *) g_ptr_array_index (self->documents, i))->document_id, document_id))
       return TRUE;
   return FALSE;
 }
 
-/* The snippet: about 30 characters either side of the match. */
+/* The snippet: about 30 characters either side of the match. Walked a
+ * character at a time from the match, never over the whole text: a long
+ * text costs no more than a short one. */
 static PeSearchHit *
-make_hit (const Entry *e,
+make_hit (const char  *document_id,
+          const Entry *e,
           guint        field,
           const char  *folded_match,
           const char  *term)
 {
   const char *orig = e->fields[field];
-  glong char_start = g_utf8_pointer_to_offset (e->folded[field], folded_match);
   glong char_len = g_utf8_strlen (term, -1);
-  glong total = g_utf8_strlen (orig, -1);
-  glong from = MAX (0, char_start - 30), to = MIN (total, char_start + char_len + 30);
-  const char *a = g_utf8_offset_to_pointer (orig, from);
-  const char *m = g_utf8_offset_to_pointer (orig, char_start);
-  const char *m_end = g_utf8_offset_to_pointer (orig, char_start + char_len);
-  const char *b = g_utf8_offset_to_pointer (orig, to);
+  const char *a, *m, *m_end, *b;
   PeSearchHit *hit = g_new0 (PeSearchHit, 1);
   GString *s = g_string_new (NULL);
 
-  if (from > 0)
+  /* the match in the original: as many characters in as in the folded text */
+  m = orig;
+  for (const char *f = e->folded[field]; f < folded_match && *m; f = g_utf8_next_char (f))
+    m = g_utf8_next_char (m);
+  m_end = m;
+  for (glong k = 0; k < char_len && *m_end; k++)
+    m_end = g_utf8_next_char (m_end);
+  a = m;
+  for (int k = 0; k < 30 && a > orig; k++)
+    a = g_utf8_prev_char (a);
+  b = m_end;
+  for (int k = 0; k < 30 && *b; k++)
+    b = g_utf8_next_char (b);
+
+  if (a > orig)
     g_string_append (s, "…");
   hit->match_start = s->len + (m - a);
   hit->match_length = m_end - m;
   g_string_append_len (s, a, b - a);
-  if (to < total)
+  if (*b != '\0')
     g_string_append (s, "…");
   hit->snippet = g_string_free (s, FALSE);
-  hit->document_id = g_strdup (e->document_id);
+  hit->document_id = g_strdup (document_id);
   hit->measure_id = g_strdup (e->measure_id);
   hit->list_id = g_strdup (e->list_id);
   hit->field = g_strdup (e->list_id != NULL ? "item" : field_names[field]);
   return hit;
 }
 
+/* Reads a posting list in order. */
+typedef struct
+{
+  const guint8 *p, *end;
+  guint32       current;   /* the entry read last, plus one; 0 before the first */
+  guint32       count;
+} Cursor;
+
+static gboolean
+cursor_next (Cursor *c)
+{
+  guint32 delta = 0;
+  guint shift = 0;
+
+  if (c->p >= c->end)
+    return FALSE;
+  do
+    {
+      delta |= (guint32) (*c->p & 0x7f) << shift;
+      shift += 7;
+    }
+  while (*c->p++ & 0x80);
+  c->current += delta;
+  return TRUE;
+}
+
+static int
+compare_cursors (const void *a,
+                 const void *b)
+{
+  const Cursor *x = a, *y = b;
+  return x->count < y->count ? -1 : x->count > y->count;
+}
+
+/* Whether every term stands in the entry, and where the first does. */
+static gboolean
+entry_matches (const Entry  *e,
+               GStrv         terms,
+               const char  **first_match,
+               guint        *first_field,
+               const char  **first_term)
+{
+  *first_match = NULL;
+  for (guint t = 0; terms[t] != NULL; t++)
+    {
+      gboolean found = FALSE;
+
+      for (guint f = 0; f < 4 && !found; f++)
+        {
+          const char *at = strstr (e->folded[f], terms[t]);
+
+          if (at != NULL)
+            {
+              found = TRUE;
+              if (*first_match == NULL)
+                {
+                  *first_match = at;
+                  *first_field = f;
+                  *first_term = terms[t];
+                }
+            }
+        }
+      if (!found)
+        return FALSE;
+    }
+  return *first_match != NULL;
+}
+
+/* The grams a document must hold for the terms to stand in one of its
+ * entries: each term's pairs, or its character. FALSE when one is absent. */
+static gboolean
+cursors_for (const DocIndex *d,
+             GStrv           terms,
+             GArray         *cursors)
+{
+  g_array_set_size (cursors, 0);
+  for (guint t = 0; terms[t] != NULL; t++)
+    {
+      gunichar prev = 0;
+
+      for (const char *p = terms[t]; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          gboolean single = prev == 0 && *g_utf8_next_char (p) == '\0';
+          const Gram *gram;
+          Cursor cursor = { 0 };
+
+          if (prev == 0 && !single)
+            {
+              prev = c;
+              continue;
+            }
+          gram = lookup (d, single ? (guint64) c << 32 : ((guint64) prev << 32) | c);
+          if (gram == NULL)
+            return FALSE;
+          cursor.p = d->data + gram->offset;
+          cursor.end = cursor.p + gram->length;
+          cursor.count = gram->count;
+          g_array_append_val (cursors, cursor);
+          prev = c;
+        }
+    }
+  /* the rarest leads */
+  g_array_sort (cursors, compare_cursors);
+  return TRUE;
+}
+
+/* The next entry that holds every gram, or FALSE. */
+static gboolean
+next_candidate (GArray  *cursors,
+                guint32 *entry)
+{
+  Cursor *lead = &g_array_index (cursors, Cursor, 0);
+
+  while (cursor_next (lead))
+    {
+      gboolean all = TRUE;
+
+      for (guint i = 1; i < cursors->len && all; i++)
+        {
+          Cursor *c = &g_array_index (cursors, Cursor, i);
+
+          while (c->current < lead->current)
+            if (!cursor_next (c))
+              return FALSE;
+          all = c->current == lead->current;
+        }
+      if (all)
+        {
+          *entry = lead->current - 1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * pe_search_index_query:
  * @query: words, in any of the two languages
  * @limit: the most hits to return, 0 for all
+ *
+ * Does not change the index: queries may run in other threads, as long
+ * as no document is added or removed meanwhile.
  *
  * Returns: (transfer full) (element-type PeSearchHit): the measures, and
  *   the items of lists, where every word of @query matches, in the order
@@ -324,8 +749,10 @@ pe_search_index_query (PeSearchIndex *self,
                        guint          limit)
 {
   GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_search_hit_free);
+  g_autoptr(GArray) cursors = g_array_new (FALSE, FALSE, sizeof (Cursor));
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_null_terminated (4, NULL, TRUE);
   g_autofree char *folded = NULL;
-  g_auto(GStrv) terms = NULL;
+  g_auto(GStrv) split = NULL;
 
   g_return_val_if_fail (PE_IS_SEARCH_INDEX (self), hits);
   g_return_val_if_fail (query != NULL, hits);
@@ -333,42 +760,30 @@ pe_search_index_query (PeSearchIndex *self,
   if (!g_utf8_validate (query, -1, NULL))
     return hits;
   folded = pe_search_normalize (query);
-  terms = g_strsplit_set (g_strstrip (folded), " \t", -1);
-  if (terms[0] == NULL || *terms[0] == '\0')
+  split = g_strsplit_set (g_strstrip (folded), " \t", -1);
+  for (guint t = 0; split[t] != NULL; t++)
+    if (*split[t] != '\0')
+      g_ptr_array_add (kept, split[t]);
+  if (kept->len == 0)
     return hits;
 
-  for (guint i = 0; i < self->entries->len && (limit == 0 || hits->len < limit); i++)
+  for (guint i = 0; i < self->documents->len && (limit == 0 || hits->len < limit); i++)
     {
-      const Entry *e = g_ptr_array_index (self->entries, i);
-      const char *first_match = NULL;
-      guint first_field = 0;
-      const char *first_term = NULL;
-      gboolean all = TRUE;
+      const DocIndex *d = g_ptr_array_index (self->documents, i);
+      GStrv terms = (GStrv) kept->pdata;
+      guint32 n;
 
-      for (guint t = 0; terms[t] != NULL && all; t++)
+      if (!cursors_for (d, terms, cursors))
+        continue;
+      while ((limit == 0 || hits->len < limit) && next_candidate (cursors, &n))
         {
-          gboolean found = FALSE;
+          const char *first_match, *first_term;
+          guint first_field;
 
-          if (*terms[t] == '\0')
-            continue;
-          for (guint f = 0; f < 4 && !found; f++)
-            {
-              const char *at = strstr (e->folded[f], terms[t]);
-              if (at != NULL)
-                {
-                  found = TRUE;
-                  if (first_match == NULL)
-                    {
-                      first_match = at;
-                      first_field = f;
-                      first_term = terms[t];
-                    }
-                }
-            }
-          all = found;
+          /* holding the pairs of a term is not holding the term */
+          if (entry_matches (d->entries[n], terms, &first_match, &first_field, &first_term))
+            g_ptr_array_add (hits, make_hit (d->document_id, d->entries[n], first_field, first_match, first_term));
         }
-      if (all && first_match != NULL)
-        g_ptr_array_add (hits, make_hit (e, first_field, first_match, first_term));
     }
   return hits;
 }
