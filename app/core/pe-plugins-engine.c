@@ -38,6 +38,7 @@ struct _PePluginsEngine
   GHashTable  *documents;   /* module name -> PeDocument */
   GHashTable  *errors;      /* module name -> GError */
   GHashTable  *active;      /* PeasPluginInfo, loaded or not */
+  GHashTable  *by_document; /* document id -> its active PeasPluginInfo */
   GPtrArray   *wanted;      /* module names the user enabled: the setting */
   gboolean     activating;  /* "load-plugin" is emitted to activate only */
   gboolean     applying;    /* the setting is being applied, not changed */
@@ -212,6 +213,8 @@ pe_plugins_engine_load_plugin (PeasEngine     *engine,
     return;
 
   g_hash_table_add (self->active, info);
+  if (pe_plugin_info_get_document_id (info) != NULL)
+    g_hash_table_insert (self->by_document, (gpointer) pe_plugin_info_get_document_id (info), info);
   set_wanted (self, peas_plugin_info_get_module_name (info), TRUE);
 }
 
@@ -226,7 +229,8 @@ pe_plugins_engine_unload_plugin (PeasEngine     *engine,
   /* unloading all on the way out is no choice of the user's */
   if (!self->disposing)
     {
-      g_hash_table_remove (self->active, info);
+      if (g_hash_table_remove (self->active, info) && pe_plugin_info_get_document_id (info) != NULL)
+        g_hash_table_remove (self->by_document, pe_plugin_info_get_document_id (info));
       set_wanted (self, peas_plugin_info_get_module_name (info), FALSE);
     }
 }
@@ -284,6 +288,7 @@ pe_plugins_engine_finalize (GObject *object)
   g_clear_pointer (&self->documents, g_hash_table_unref);
   g_clear_pointer (&self->errors, g_hash_table_unref);
   g_clear_pointer (&self->active, g_hash_table_unref);
+  g_clear_pointer (&self->by_document, g_hash_table_unref);
   g_clear_pointer (&self->wanted, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pe_plugins_engine_parent_class)->finalize (object);
@@ -374,6 +379,8 @@ pe_plugins_engine_init (PePluginsEngine *self)
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_error_free);
   self->active = g_hash_table_new (NULL, NULL);
+  /* the keys are the plugins' own strings, which live as long as they do */
+  self->by_document = g_hash_table_new (g_str_hash, g_str_equal);
   self->wanted = g_ptr_array_new_with_free_func (g_free);
 
   user_dir = g_build_filename (g_get_user_data_dir (), "policy-explorer", "plugins", NULL);
@@ -607,11 +614,8 @@ pe_plugins_engine_find_document (PePluginsEngine *self,
   g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
   g_return_val_if_fail (document_id != NULL, NULL);
 
-  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
-    if (g_hash_table_contains (self->active, l->data) &&
-        g_strcmp0 (pe_plugin_info_get_document_id (l->data), document_id) == 0)
-      return l->data;
-  return NULL;
+  /* by a table: activating n plugins checks each for a duplicate */
+  return g_hash_table_lookup (self->by_document, document_id);
 }
 
 /**
