@@ -224,6 +224,35 @@ test_window_first_frame (void)
   pe_test_assert_finalized (engine);
 }
 
+/* The shortcuts window is built when asked for, not with the window. */
+static void
+test_help_overlay_on_demand (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeWindow *window;
+  GtkShortcutsWindow *overlay;
+
+  pe_ui_init_resources ();
+  window = pe_window_new (NULL, engine, NULL);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  /* asked again: the same one */
+  gtk_widget_hide (GTK_WIDGET (overlay));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gtk_widget_destroy (GTK_WIDGET (overlay));
+  gtk_widget_destroy (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pe_test_assert_finalized (engine);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +262,7 @@ main (int   argc,
   g_test_add_func ("/startup/active-is-not-loaded", test_active_is_not_loaded);
   g_test_add_func ("/startup/setting-survives-shutdown", test_setting_survives_shutdown);
   g_test_add_func ("/startup/window-first-frame", test_window_first_frame);
+  g_test_add_func ("/startup/help-overlay-on-demand", test_help_overlay_on_demand);
 
   return g_test_run ();
 }

@@ -120,6 +120,8 @@ pe_application_startup (GApplication *app)
     { "win.section::charts", { "<Alt>3", NULL } },
     { "win.filter", { "<Primary>l", NULL } },
     { "win.search", { "<Primary>f", NULL } },
+    /* as GTK sets them for a help overlay it finds itself */
+    { "win.show-help-overlay", { "<Primary>question", "<Primary>F1" } },
   };
 
   G_APPLICATION_CLASS (pe_application_parent_class)->startup (app);

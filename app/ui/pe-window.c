@@ -336,6 +336,24 @@ change_text_language (GSimpleAction *action,
 
 static void toggle_search (GSimpleAction *action, GVariant *state, gpointer data);
 
+/* The shortcuts window is built when first asked for: GtkApplication would
+ * build it with every window, before the window's first frame. */
+static void
+show_help_overlay (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       data)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/policyexplorer/PolicyExplorer/ui/gtk/help-overlay.ui");
+  GtkShortcutsWindow *overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  /* GTK's own action takes the place of this one from now on (it adds
+   * its action only where there is none) */
+  g_action_map_remove_action (G_ACTION_MAP (data), "show-help-overlay");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (data), overlay);
+  g_action_group_activate_action (G_ACTION_GROUP (data), "show-help-overlay", NULL);
+}
+
 static const GActionEntry win_entries[] = {
   { "previous-document", previous_document },
   { "next-document", next_document },
@@ -343,6 +361,7 @@ static const GActionEntry win_entries[] = {
   { "filter", focus_filter },
   { "text-language", NULL, "s", "'both'", change_text_language },
   { "search", NULL, NULL, "false", toggle_search },
+  { "show-help-overlay", show_help_overlay },
 };
 
 static void
