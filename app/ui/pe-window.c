@@ -25,6 +25,8 @@ struct _PeWindow
   char                 *text_language;
   char                 *initial_document;
   guint                 initial_idle;
+  GList                *pending_rows;     /* plugins whose rows come later */
+  guint                 rows_idle;
   gboolean              painted;          /* the first frame is drawn */
 
   GtkWidget            *header_bar;
@@ -177,6 +179,36 @@ on_sidebar_row_selected (GtkListBox    *box,
     pe_window_show_document (self, g_object_get_data (G_OBJECT (row), "pe-document-id"));
 }
 
+/* About the rows the sidebar shows at the default size, built before the
+ * first frame; the others follow in batches after it, so that start-up
+ * does not grow with the number of documents (a row costs some 1.5 million
+ * instructions to build, style and measure). */
+#define ROWS_AT_ONCE 24
+
+static gboolean
+add_pending_rows (gpointer data)
+{
+  PeWindow *self = data;
+  const char *shown = gtk_stack_get_visible_child_name (GTK_STACK (self->pages));
+
+  g_signal_handlers_block_by_func (self->sidebar, on_sidebar_row_selected, self);
+  for (guint n = 0; self->pending_rows != NULL && n < ROWS_AT_ONCE; n++)
+    {
+      GtkWidget *row = sidebar_row (self->pending_rows->data);
+
+      gtk_container_add (GTK_CONTAINER (self->sidebar), row);
+      /* the document shown before its row was there */
+      if (g_strcmp0 (shown, gtk_widget_get_name (row)) == 0)
+        gtk_list_box_select_row (GTK_LIST_BOX (self->sidebar), GTK_LIST_BOX_ROW (row));
+      self->pending_rows = g_list_delete_link (self->pending_rows, self->pending_rows);
+    }
+  g_signal_handlers_unblock_by_func (self->sidebar, on_sidebar_row_selected, self);
+  if (self->pending_rows != NULL)
+    return G_SOURCE_CONTINUE;
+  self->rows_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* Rebuilds the sidebar from the loaded plugins, and drops the pages of
  * documents that are no longer there. */
 static void
@@ -191,11 +223,26 @@ reload_documents (PeWindow *self)
   if (sel != NULL)
     selected = g_strdup (g_object_get_data (G_OBJECT (sel), "pe-document-id"));
 
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
+  g_clear_pointer (&self->pending_rows, g_list_free);
   g_signal_handlers_block_by_func (self->sidebar, on_sidebar_row_selected, self);
   for (GList *l = rows; l; l = l->next)
     gtk_widget_destroy (l->data);
-  for (GList *l = plugins; l; l = l->next)
-    gtk_container_add (GTK_CONTAINER (self->sidebar), sidebar_row (l->data));
+  {
+    guint n = 0;
+
+    for (GList *l = plugins; l; l = l->next, n++)
+      {
+        if (n == ROWS_AT_ONCE)
+          {
+            self->pending_rows = g_list_copy (l);
+            /* below drawing and input */
+            self->rows_idle = g_idle_add_full (G_PRIORITY_LOW, add_pending_rows, self, NULL);
+            break;
+          }
+        gtk_container_add (GTK_CONTAINER (self->sidebar), sidebar_row (l->data));
+      }
+  }
   g_signal_handlers_unblock_by_func (self->sidebar, on_sidebar_row_selected, self);
 
   for (GList *l = pages; l; l = l->next)
@@ -619,6 +666,8 @@ pe_window_dispose (GObject *object)
   PeWindow *self = PE_WINDOW (object);
 
   g_clear_handle_id (&self->initial_idle, g_source_remove);
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
+  g_clear_pointer (&self->pending_rows, g_list_free);
   g_clear_pointer (&self->initial_document, g_free);
   g_clear_pointer (&self->before_search, g_free);
   g_clear_object (&self->engine);
