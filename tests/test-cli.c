@@ -217,6 +217,246 @@ test_search (void)
   g_assert_nonnull (strstr (out, "No measure matches."));
 }
 
+
+/* ---- profiles ------------------------------------------------------------ */
+
+/* Worked from measures 4, 5 and 7 of manufacturing: a star-tier enterprise
+ * investing 30 million in equipment gets up to 7 % × 1.1 = 7.7 % of it,
+ * 2,310,000 (under the 2.5 million cap); 5 million of R&D equipment at a
+ * provincial centre, up to 10 %, 500,000 (under 1 million); a cloud fee of
+ * 120,000, up to 30 %, 36,000 (under 100,000). All three are subsidies: they
+ * do not stack, the highest is kept (就高). */
+static const char profile_json[] =
+  "{\"format\": \"policy-explorer-profile\", \"version\": 1, \"subject\": \"enterprise\", \"name\": \"Firm\",\n"
+  " \"values\": {\"manufacturing/technical-upgrade/investment\": \"3000万\",\n"
+  "  \"manufacturing/technical-upgrade/enterprise\": \"star\",\n"
+  "  \"manufacturing/cloud/fee\": \"120000\",\n"
+  "  \"manufacturing/rd-equipment/equipment_value\": \"500万\",\n"
+  "  \"manufacturing/rd-equipment/centre_level\": \"provincial\"}}\n";
+
+static char *
+scratch_file (const char *dir,
+              const char *name,
+              const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static JsonObject *
+result_of (JsonArray  *results,
+           const char *calculator)
+{
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *o = json_array_get_object_element (results, i);
+      if (g_str_equal (json_object_get_string_member (o, "calculator"), calculator))
+        return o;
+    }
+  g_error ("no result of %s", calculator);
+  return NULL;
+}
+
+static void
+test_assess (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pex-profile-XXXXXX", NULL);
+  g_autofree char *path = scratch_file (dir, "firm.pe-profile", profile_json);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o, *cloud;
+  JsonArray *results;
+
+  g_assert_cmpint (run_pex (&out, &err, "assess", path, "--as-of", "2022-06-01", "--json", NULL), ==, 0);
+  root = parse (out);
+  o = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (o, "total"), ==, 2310000);
+  g_assert_true (json_object_get_boolean_member (o, "total_is_maximum"));
+  results = json_object_get_array_member (o, "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (result_of (results, "rd-equipment"), "amount"), ==, 500000);
+  cloud = result_of (results, "cloud");
+  g_assert_cmpint (json_object_get_int_member (cloud, "amount"), ==, 36000);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (cloud, "stacking"), "kept"));
+  g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (
+                      json_object_get_object_member (cloud, "stacking"), "clause"), "quote"), "就高原则"));
+
+  /* in words */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "assess", path, "--as-of", "2022-06-01", "--lang", "en", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Total: up to 2,310,000 yuan"));
+  g_assert_nonnull (strstr (out, "set aside: does not stack with “Technical upgrading subsidy”"));
+
+  /* a corrupt profile: exit 2, the file and the place named, the file kept */
+  {
+    g_autofree char *bad = scratch_file (dir, "bad.pe-profile", "{\"format\": \"policy-explorer-profile\", \"version\": 1, \"subject\": \"firm\", \"values\": {}}");
+    g_autofree char *after = NULL;
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_pex (&out, &err, "assess", bad, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "bad.pe-profile: $.subject: expected \"enterprise\" or \"person\""));
+    g_assert_true (g_file_get_contents (bad, &after, NULL, NULL));
+    g_assert_nonnull (strstr (after, "\"firm\""));
+    g_unlink (bad);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  if (proc == NULL)
+    return NULL;
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &text, NULL, &error);
+  return text;
+}
+
+static void
+test_report (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pex-report-XXXXXX", NULL);
+  g_autofree char *path = scratch_file (dir, "firm.pe-profile", profile_json);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "results.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *text = NULL, *table = NULL;
+  g_autofree char *flat = NULL;
+
+  g_assert_cmpint (run_pex (&out, &err, "report", path, "--out", pdf, "--as-of", "2022-06-01", "--lang", "en", NULL), ==, 0);
+  text = pdf_text (pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  /* the content, not only a file: the date, the total, each figure with
+   * its clause, the ledger and the versions */
+  flat = g_strjoinv (" ", (char *[]) { text, NULL });
+  g_assert_nonnull (strstr (text, "Policy assessment: Firm"));
+  g_assert_nonnull (strstr (text, "As of: 2022-06-01"));
+  g_assert_nonnull (strstr (text, "Total, after stacking: up to 2,310,000 yuan"));
+  g_assert_nonnull (strstr (text, "Technical upgrading subsidy: up to 2,310,000 yuan"));
+  g_assert_nonnull (strstr (text, "Stacking ledger"));
+  g_assert_nonnull (strstr (text, "明星梯队企业补助标准提高10%"));
+  g_assert_nonnull (strstr (text, "Policy Explorer " PACKAGE_VERSION));
+  g_assert_nonnull (strstr (text, "Manufacturing — "));
+
+  g_assert_cmpint (run_pex (&out, &err, "report", path, "--out", csv, "--as-of", "2022-06-01", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &table, NULL, NULL));
+  g_assert_true (g_str_has_prefix (table, "profile,subject,as_of,document,calculator,title,verdict,amount,"));
+  g_assert_nonnull (strstr (table, "Firm,enterprise,2022-06-01,manufacturing,technical-upgrade,"));
+  g_assert_nonnull (strstr (table, ",2310000,true,"));
+
+  /* a report needs somewhere to go */
+  g_assert_cmpint (run_pex (&out, &err, "report", path, NULL), ==, 2);
+  g_unlink (pdf);
+  g_unlink (csv);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_scenario (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pex-scenario-XXXXXX", NULL);
+  g_autofree char *path = scratch_file (dir, "firm.pe-profile", profile_json);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o;
+
+  /* the same firm before and after the document expired (2023-12-31) */
+  g_assert_cmpint (run_pex (&out, &err, "scenario", path, "--as-of", "2022-06-01",
+                            "--second-as-of", "2024-06-01", "--json", NULL), ==, 0);
+  root = parse (out);
+  o = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (o, "total_a"), ==, 2310000);
+  g_assert_cmpint (json_object_get_int_member (o, "total_b"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "rows")), ==, 3);
+  {
+    JsonArray *rows = json_object_get_array_member (o, "rows");
+    gint64 sum = 0;
+    for (guint i = 0; i < json_array_get_length (rows); i++)
+      sum += json_object_get_int_member (json_array_get_object_element (rows, i), "delta");
+    g_assert_cmpint (sum, ==, -2310000);
+  }
+  /* one profile needs a second date */
+  g_assert_cmpint (run_pex (&out, &err, "scenario", path, NULL), ==, 2);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_batch (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pex-batch-XXXXXX", NULL);
+  g_autofree char *in = scratch_file (dir, "firms.csv",
+                                      "name,as_of,manufacturing/cloud/fee,manufacturing/technical-upgrade/investment\n"
+                                      "A,2022-06-01,120000,\n"
+                                      "B,2022-06-01,12a,\n"
+                                      "C,2022-06-01,,1000万\n");
+  g_autofree char *results = g_build_filename (dir, "results.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *table = NULL;
+
+  /* a bad row is reported with its line, skipped, and the run goes on;
+   * the exit status says that something was refused */
+  g_assert_cmpint (run_pex (&out, &err, "batch", in, "--out", results, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "line 3: column “manufacturing/cloud/fee”: “12a” is not a number"));
+  g_assert_nonnull (strstr (err, "2 profiles, 2 results, 1 rows refused"));
+  g_assert_true (g_file_get_contents (results, &table, NULL, NULL));
+  g_assert_true (g_str_has_prefix (table, "line,profile,"));
+  /* 30 % of 120,000; 7 % of 10 million for an ordinary enterprise */
+  g_assert_nonnull (strstr (table, "2,A,enterprise,2022-06-01,manufacturing,cloud,"));
+  g_assert_nonnull (strstr (table, ",36000,true,"));
+  g_assert_nonnull (strstr (table, "4,C,enterprise,2022-06-01,manufacturing,technical-upgrade,"));
+  g_assert_nonnull (strstr (table, ",700000,true,"));
+  g_assert_null (strstr (table, "\n3,"));
+
+  /* a header naming nothing: nothing is done */
+  {
+    g_autofree char *bad = scratch_file (dir, "bad.csv", "name,manufacturing/cloud/fees\nA,1\n");
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_pex (&out, &err, "batch", bad, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "column 2 “manufacturing/cloud/fees”: no active document"));
+    g_unlink (bad);
+  }
+  g_unlink (results);
+  g_unlink (in);
+  g_rmdir (dir);
+}
+
+static void
+test_facts_and_compare (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) facts = NULL;
+  g_autoptr(JsonNode) groups = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (run_pex (&out, &err, "facts", "--json", NULL), ==, 0);
+  facts = parse (out);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (facts)); i++)
+    found |= g_str_equal (json_object_get_string_member (json_array_get_object_element (json_node_get_array (facts), i), "id"),
+                          "enterprise.high_tech");
+  g_assert_true (found);
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "compare", "--json", NULL), ==, 0);
+  groups = parse (out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (groups)), >=, 1);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "compare", "no-such-group", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "no group “no-such-group”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +472,11 @@ main (int   argc,
   g_test_add_func ("/cli/show-and-calculators", test_show_and_calculators);
   g_test_add_func ("/cli/chart-export", test_chart_export);
   g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/assess", test_assess);
+  g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/scenario", test_scenario);
+  g_test_add_func ("/cli/batch", test_batch);
+  g_test_add_func ("/cli/facts-and-compare", test_facts_and_compare);
 
   return g_test_run ();
 }

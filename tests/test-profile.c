@@ -12,7 +12,9 @@
  *          investment, ≤ 300,000 (subsidy); training 500/trainee (subsidy);
  *          award 100,000 for an SME (reward); loan 10,000 if listed
  *          (subsidy); 同为补助类不可叠加，就高; valid 2021–2025.
- *   gamma: a person's calculator and a city target tracker.
+ *   gamma: a person's calculator, a city target tracker, and a
+ *          certificate subsidy of 2,000/person (same group) whose measure
+ *          says beta's measure 1 carries it out.
  */
 #include "config.h"
 
@@ -434,7 +436,7 @@ test_assessment_stacking (void)
   g_assert_false (e->kept);
   g_assert_cmpstr (pe_result_get_document_id (e->prevailing), ==, "beta");
   g_assert_cmpstr (e->clause->quote, ==, "按照从高从优不重复原则执行");
-  g_assert_cmpstr (e->document_id, ==, "alpha");
+  g_assert_null (e->document_id);   /* alpha's own clause */
   g_assert_true (entry_of (a, "beta", "cert")->kept);
   g_assert_true (entry_of (a, "alpha", "housing")->kept);
 
@@ -472,6 +474,30 @@ test_assessment_as_of (void)
     g_assert_cmpuint (pe_assessment_get_as_of (b), ==, date ("2022-01-01"));
     g_assert_cmpint (pe_assessment_get_total (b, NULL), ==, 365000);
   }
+}
+
+static void
+test_assessment_carried_out (void)
+{
+  g_autoptr(GPtrArray) docs = test_documents ();
+  g_autoptr(PeProfile) p = example_profile ();
+  g_autoptr(PeAssessment) a = NULL;
+  PeStackingEntry *e;
+
+  /* gamma's 20,000 is higher than beta's 15,000, but it is the same
+   * support, carried out by beta's measure 1: beta's counts */
+  pe_profile_set_value (p, "gamma/cert/persons", "10");
+  a = pe_assessment_new (p, docs, date ("2022-06-30"));
+  g_assert_cmpint (pe_result_get_amount (pe_assessment_find_item (a, "gamma", "cert")->result), ==, 20000);
+  e = entry_of (a, "gamma", "cert");
+  g_assert_false (e->kept);
+  g_assert_cmpstr (pe_result_get_document_id (e->prevailing), ==, "beta");
+  g_assert_null (e->clause);
+  g_assert_nonnull (strstr (e->reason->en, "carries it out"));
+  /* and then, as before, alpha's gives way to beta's under alpha's rule */
+  g_assert_false (entry_of (a, "alpha", "cert")->kept);
+  g_assert_true (entry_of (a, "beta", "cert")->kept);
+  g_assert_cmpint (pe_assessment_get_total (a, NULL), ==, 365000);
 }
 
 static void
@@ -590,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/assessment/missing-and-errors", test_assessment_missing_and_errors);
   g_test_add_func ("/assessment/person", test_assessment_person);
   g_test_add_func ("/assessment/scenario", test_scenario);
+  g_test_add_func ("/assessment/carried-out", test_assessment_carried_out);
 
   return g_test_run ();
 }

@@ -18,28 +18,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "policy-explorer-core.h"
+#include "pex-private.h"
 
-#define EXIT_USAGE 2
-
-typedef struct
-{
-  gboolean         json;
-  PeLanguage       lang;
-  guint32          as_of;
-  gboolean         as_of_given;
-  guint32          issue_date;
-  char            *out;
-  PePluginsEngine *engine;
-} Pex;
-
-static int
-fail (Pex        *pex,
-      int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static int
+int
 fail (Pex        *pex,
       int         status,
       const char *format,
@@ -72,7 +53,7 @@ fail (Pex        *pex,
   return status;
 }
 
-static void
+void
 print_json (JsonNode *root)
 {
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -84,14 +65,14 @@ print_json (JsonNode *root)
   g_print ("%s\n", text);
 }
 
-static const char *
+const char *
 tr (Pex          *pex,
     const PeText *text)
 {
   return pe_text_get (text, pex->lang);
 }
 
-static void
+void
 add_text (JsonBuilder  *b,
           const char   *name,
           const PeText *text)
@@ -107,7 +88,7 @@ add_text (JsonBuilder  *b,
   json_builder_end_object (b);
 }
 
-static void
+void
 add_string (JsonBuilder *b,
             const char  *name,
             const char  *value)
@@ -128,7 +109,7 @@ add_date (JsonBuilder *b,
   add_string (b, name, s);
 }
 
-static PeDocument *
+PeDocument *
 find_document (Pex         *pex,
                const char  *id,
                int         *status)
@@ -537,7 +518,7 @@ cmd_calculators (Pex   *pex,
   return 0;
 }
 
-static void
+void
 print_result (Pex          *pex,
               PeCalculator *calc,
               PeResult     *r)
@@ -864,6 +845,7 @@ main (int   argc,
 {
   g_autofree char *as_of = NULL;
   g_autofree char *issue_date = NULL;
+  g_autofree char *second_as_of = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *out = NULL;
   gboolean json = FALSE;
@@ -875,8 +857,9 @@ main (int   argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Machine-readable output", NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "The date asked about (default: today)", "YYYY-MM-DD" },
     { "issue-date", 0, 0, G_OPTION_ARG_STRING, &issue_date, "A document's issue date, when its text does not give it", "YYYY-MM-DD" },
+    { "second-as-of", 0, 0, G_OPTION_ARG_STRING, &second_as_of, "The second date of “scenario” with one profile", "YYYY-MM-DD" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of labels: zh or en (default: from the locale)", "LANG" },
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output file of “chart”", "FILE" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output file of “chart”, “assess”, “report” and “batch”", "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "COMMAND [ARGS…]" },
     { NULL }
   };
@@ -898,7 +881,13 @@ main (int   argc,
     "  calc DOC CALC key=value…   evaluate a calculator\n"
     "  search WORDS…              find measures by words of their Chinese or English\n"
     "  charts DOC                 the charts of a document\n"
-    "  chart DOC CHART --out F    export a chart (.png .svg .pdf .csv)");
+    "  chart DOC CHART --out F    export a chart (.png .svg .pdf .csv)\n"
+    "  facts                      the facts a profile holds, and who reads them\n"
+    "  assess PROFILE             every benefit a saved profile can claim, stacked\n"
+    "  report PROFILE --out F     the assessment as a report (.pdf) or table (.csv)\n"
+    "  scenario PROFILE [PROFILE2] two profiles, or one at --as-of and --second-as-of\n"
+    "  batch PROFILES.csv         a result row per profile and calculator\n"
+    "  compare [GROUP]            like support across documents, side by side");
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
@@ -930,6 +919,8 @@ main (int   argc,
     }
   if (issue_date != NULL && !parse_date_option ("--issue-date", issue_date, &pex.issue_date, &error))
     return fail (&pex, EXIT_USAGE, "%s", error->message);
+  if (second_as_of != NULL && !parse_date_option ("--second-as-of", second_as_of, &pex.second_as_of, &error))
+    return fail (&pex, EXIT_USAGE, "%s", error->message);
 
   if (rest == NULL || rest[0] == NULL)
     {
@@ -960,7 +951,20 @@ main (int   argc,
     return cmd_charts (&pex, rest + 1);
   if (g_str_equal (cmd, "chart"))
     return cmd_chart (&pex, rest + 1);
+  if (g_str_equal (cmd, "facts"))
+    return cmd_facts (&pex, rest + 1);
+  if (g_str_equal (cmd, "assess"))
+    return cmd_assess (&pex, rest + 1);
+  if (g_str_equal (cmd, "report"))
+    return cmd_report (&pex, rest + 1);
+  if (g_str_equal (cmd, "scenario"))
+    return cmd_scenario (&pex, rest + 1);
+  if (g_str_equal (cmd, "batch"))
+    return cmd_batch (&pex, rest + 1);
+  if (g_str_equal (cmd, "compare"))
+    return cmd_compare (&pex, rest + 1);
 
-  return fail (&pex, EXIT_USAGE, "unknown command “%s” (list, show, calculators, calc, search, charts, chart)",
+  return fail (&pex, EXIT_USAGE, "unknown command “%s” (list, show, calculators, calc, search, charts, chart, "
+               "facts, assess, report, scenario, batch, compare)",
                g_utf8_validate (cmd, -1, NULL) ? cmd : "…");
 }

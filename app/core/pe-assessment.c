@@ -188,11 +188,58 @@ item_group (PeAssessmentItem *item)
   return item->calculator->group;
 }
 
-/* Pass 2: like support of several documents. */
+/* Whether the measure of @a's calculator says it is carried out by the
+ * measure of @b's (its "links"): then the two are one support. */
+static gboolean
+carried_out_by (PeAssessmentItem *a,
+                PeAssessmentItem *b)
+{
+  PeMeasure *m = pe_document_get_measure (a->calculator->document, a->calculator->measure_id);
+  const char *doc = pe_document_get_id (b->calculator->document);
+
+  for (guint i = 0; m != NULL && m->links != NULL && i < m->links->len; i++)
+    {
+      PeLink *l = g_ptr_array_index (m->links, i);
+      if (g_str_equal (l->document_id, doc) && g_str_equal (l->measure_id, b->calculator->measure_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_aside (PeAssessmentItem *it,
+           PeAssessmentItem *winner,
+           PeClause         *clause,
+           PeDocument       *clause_document,
+           char             *zh,
+           char             *en)
+{
+  PeStackingEntry *e = it->stacking;
+
+  e->kept = FALSE;
+  g_clear_object (&e->prevailing);
+  e->prevailing = g_object_ref (winner->result);
+  g_clear_pointer (&e->clause, pe_clause_unref);
+  if (clause != NULL)
+    e->clause = pe_clause_ref (clause);
+  g_clear_pointer (&e->reason, pe_text_free);
+  e->reason = pe_text_new (zh, en);
+  g_clear_pointer (&e->document_id, g_free);
+  if (clause_document != NULL && clause_document != it->calculator->document)
+    e->document_id = g_strdup (pe_document_get_id (clause_document));
+  g_free (zh);
+  g_free (en);
+}
+
+/* Pass 2: like support of several documents. First, a measure that says
+ * another document carries it out (a decision's item and the measure that
+ * implements it) is one support with it: the implementing one counts.
+ * Then, where a document of the group rules so, only the highest. */
 static void
 stack_across (PeAssessment *self)
 {
   g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  PeVocabulary *vocabulary = pe_vocabulary_get_default ();
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -202,36 +249,60 @@ stack_across (PeAssessment *self)
       PeAssessmentItem *winner = NULL;
       PeDocument *ruling = NULL;
       gboolean several_documents = FALSE;
+      PeGroup *g;
 
       if (group == NULL || g_hash_table_contains (done, group))
         continue;
       g_hash_table_add (done, (gpointer) group);
+      g = pe_vocabulary_get_group (vocabulary, group);
 
       members = g_ptr_array_new ();
       for (guint j = i; j < self->items->len; j++)
         {
           PeAssessmentItem *it = g_ptr_array_index (self->items, j);
 
-          if (g_strcmp0 (item_group (it), group) != 0 || it->stacking == NULL || !it->stacking->kept)
-            continue;
-          g_ptr_array_add (members, it);
-          if (it->calculator->document != first->calculator->document)
-            several_documents = TRUE;
-          if (winner == NULL ||
-              pe_result_get_amount (it->result) > pe_result_get_amount (winner->result))
-            winner = it;
+          if (g_strcmp0 (item_group (it), group) == 0 && it->stacking != NULL && it->stacking->kept)
+            g_ptr_array_add (members, it);
         }
-      if (!several_documents)
-        continue;
 
-      /* the rule of one of the documents concerned */
-      for (guint j = 0; j < members->len && ruling == NULL; j++)
+      /* one support, two documents */
+      for (guint j = 0; j < members->len; j++)
+        for (guint k = 0; k < members->len; k++)
+          {
+            PeAssessmentItem *a = g_ptr_array_index (members, j);
+            PeAssessmentItem *b = g_ptr_array_index (members, k);
+
+            if (a == b || !a->stacking->kept || !b->stacking->kept || !carried_out_by (a, b))
+              continue;
+            set_aside (a, b, NULL, NULL,
+                       g_strdup_printf ("第%s条的这项支持由《%s》第%s条落实，是同一项支持，只计一次",
+                                        a->calculator->measure_id,
+                                        pe_document_get_short_title (b->calculator->document)->zh,
+                                        b->calculator->measure_id),
+                       g_strdup_printf ("the same support as measure %s of %s, which carries it out "
+                                        "(the measure links to it): counted once, there",
+                                        b->calculator->measure_id,
+                                        pe_document_get_short_title (b->calculator->document)->en));
+          }
+
+      for (guint j = 0; j < members->len; j++)
         {
-          PeDocument *d = ((PeAssessmentItem *) g_ptr_array_index (members, j))->calculator->document;
-          if (pe_document_get_across_rule (d) != NULL)
-            ruling = d;
+          PeAssessmentItem *it = g_ptr_array_index (members, j);
+
+          if (!it->stacking->kept)
+            continue;
+          if (winner == NULL || pe_result_get_amount (it->result) > pe_result_get_amount (winner->result))
+            winner = it;
+          if (ruling == NULL && pe_document_get_across_rule (it->calculator->document) != NULL)
+            ruling = it->calculator->document;
         }
-      if (ruling == NULL)
+      for (guint j = 0; j < members->len && winner != NULL; j++)
+        {
+          PeAssessmentItem *it = g_ptr_array_index (members, j);
+          if (it->stacking->kept && it->calculator->document != winner->calculator->document)
+            several_documents = TRUE;
+        }
+      if (!several_documents || ruling == NULL)
         continue;
 
       for (guint j = 0; j < members->len; j++)
@@ -239,30 +310,19 @@ stack_across (PeAssessment *self)
           PeAssessmentItem *it = g_ptr_array_index (members, j);
           PeDocument *own = it->calculator->document;
           PeDocument *cite;
-          PeStackingEntry *e = it->stacking;
-          PeGroup *g = pe_vocabulary_get_group (pe_vocabulary_get_default (), group);
-          g_autofree char *zh = NULL;
-          g_autofree char *en = NULL;
 
-          if (it == winner)
+          if (it == winner || !it->stacking->kept)
             continue;
           /* the set-aside document's own rule where it has one */
           cite = pe_document_get_across_rule (own) != NULL ? own : ruling;
-          zh = g_strdup_printf ("与《%s》“%s”同属“%s”，按从高从优、不重复的原则只取较高者",
-                                pe_document_get_short_title (winner->calculator->document)->zh,
-                                winner->calculator->title->zh, g->title->zh);
-          en = g_strdup_printf ("the same kind of support (%s) as “%s” of %s, which is higher: "
-                                "like support is not given twice, the higher is kept",
-                                g->title->en, winner->calculator->title->en,
-                                pe_document_get_short_title (winner->calculator->document)->en);
-          e->kept = FALSE;
-          g_clear_object (&e->prevailing);
-          e->prevailing = g_object_ref (winner->result);
-          g_clear_pointer (&e->clause, pe_clause_unref);
-          e->clause = pe_clause_ref (pe_document_get_across_clause (cite));
-          g_clear_pointer (&e->reason, pe_text_free);
-          e->reason = pe_text_new (zh, en);
-          e->document_id = g_strdup (pe_document_get_id (cite));
+          set_aside (it, winner, pe_document_get_across_clause (cite), cite,
+                     g_strdup_printf ("与《%s》“%s”同属“%s”，按从高从优、不重复的原则只取较高者",
+                                      pe_document_get_short_title (winner->calculator->document)->zh,
+                                      winner->calculator->title->zh, g->title->zh),
+                     g_strdup_printf ("the same kind of support (%s) as “%s” of %s, which is higher: "
+                                      "like support is not given twice, the higher is kept",
+                                      g->title->en, winner->calculator->title->en,
+                                      pe_document_get_short_title (winner->calculator->document)->en));
         }
     }
 }

@@ -66,4 +66,13 @@ guint             pe_assessment_count           (PeAssessment     *self,
                                                  PeVerdict         verdict);
 JsonNode         *pe_assessment_to_json         (PeAssessment     *self);
 
+void              pe_assessment_append_csv_header (GString        *out,
+                                                 gboolean          with_line);
+void              pe_assessment_append_csv_rows (PeAssessment     *self,
+                                                 GString          *out,
+                                                 guint             line,
+                                                 PeLanguage        language);
+char             *pe_assessment_to_csv          (PeAssessment     *self,
+                                                 PeLanguage        language);
+
 G_END_DECLS

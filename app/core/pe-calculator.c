@@ -517,3 +517,48 @@ pe_calculator_evaluate (PeCalculator         *self,
 
   return g_steal_pointer (&result);
 }
+
+static void
+collect_parameters (PeCalculator *self,
+                    const char   *formula,
+                    GPtrArray    *into)
+{
+  for (const char *p = formula; p != NULL && (p = strchr (p, '$')) != NULL; )
+    {
+      const char *start = ++p;
+      g_autofree char *id = NULL;
+      PeParameter *param;
+
+      while (g_ascii_isalnum (*p) || *p == '_' || *p == '-')
+        p++;
+      id = g_strndup (start, p - start);
+      param = pe_document_get_parameter (self->document, id);
+      if (param != NULL && !g_ptr_array_find (into, param, NULL))
+        g_ptr_array_add (into, param);
+    }
+}
+
+/**
+ * pe_calculator_list_parameters:
+ *
+ * The document's figures that the calculator's formulas use: what it pays,
+ * at what rate, up to what cap, from what threshold.
+ *
+ * Returns: (transfer container) (element-type PeParameter): in the order
+ *   the conditions and steps first use them
+ */
+GPtrArray *
+pe_calculator_list_parameters (PeCalculator *self)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->document != NULL, NULL);
+
+  list = g_ptr_array_new ();
+  for (guint i = 0; i < self->conditions->len; i++)
+    collect_parameters (self, ((PeRule *) g_ptr_array_index (self->conditions, i))->formula, list);
+  for (guint i = 0; i < self->steps->len; i++)
+    collect_parameters (self, ((PeRule *) g_ptr_array_index (self->steps, i))->formula, list);
+  return list;
+}

@@ -137,6 +137,7 @@ PeField       *pe_calculator_get_field  (PeCalculator  *self,
                                          const char    *field_id);
 gboolean       pe_calculator_has_amount (PeCalculator  *self);
 GPtrArray     *pe_calculator_list_outputs (PeCalculator *self);
+GPtrArray     *pe_calculator_list_parameters (PeCalculator *self);
 gboolean       pe_field_parse           (PeField       *field,
                                          const char    *text,
                                          PeValue       *value,

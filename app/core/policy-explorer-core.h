@@ -8,7 +8,9 @@
 
 #include "pe-assessment.h"
 #include "pe-atomic-file.h"
+#include "pe-batch.h"
 #include "pe-calculator.h"
+#include "pe-csv.h"
 #include "pe-chart-builder.h"
 #include "pe-chart-model.h"
 #include "pe-chart-renderer.h"
@@ -19,6 +21,7 @@
 #include "pe-plugins-engine.h"
 #include "pe-profile.h"
 #include "pe-rational.h"
+#include "pe-report.h"
 #include "pe-result.h"
 #include "pe-scenario.h"
 #include "pe-search.h"
