@@ -106,30 +106,48 @@ pe_key_describe (PeCalculator *calc,
   return g_strdup (key);
 }
 
-static void
-on_link_clicked (GtkButton        *button,
-                 PeAssessmentView *self)
+static gboolean
+on_activate_link (GtkLabel         *label,
+                  const char       *key,
+                  PeAssessmentView *self)
 {
-  g_signal_emit (self, signals[FOCUS_KEY], 0, g_object_get_data (G_OBJECT (button), "pe-profile-key"));
+  g_signal_emit (self, signals[FOCUS_KEY], 0, key);
+  return TRUE;   /* a key, not an address to open */
 }
 
+/* "Fill in: Output value, Listed" with each input a link to its field,
+ * in one label that wraps as a sentence does. */
 static GtkWidget *
-key_link (PeAssessmentView *self,
-          const char       *label,
-          const char       *key)
+links_label (PeAssessmentView *self,
+             const char       *name,
+             const char       *lead,
+             GPtrArray        *keys,
+             GPtrArray        *labels)
 {
-  GtkWidget *link = gtk_button_new_with_label (label);
-  g_autofree char *name = g_strconcat ("link:", key, NULL);
-  g_autofree char *tip = g_strdup_printf (_("Go to the field “%s”"), label);
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autoptr(GString) markup = g_string_new (NULL);
 
-  gtk_button_set_relief (GTK_BUTTON (link), GTK_RELIEF_NONE);
-  gtk_style_context_add_class (gtk_widget_get_style_context (link), "link");
-  gtk_style_context_add_class (gtk_widget_get_style_context (link), "pe-inline-link");
-  gtk_widget_set_name (link, name);
-  gtk_widget_set_tooltip_text (link, tip);
-  g_object_set_data_full (G_OBJECT (link), "pe-profile-key", g_strdup (key), g_free);
-  g_signal_connect (link, "clicked", G_CALLBACK (on_link_clicked), self);
-  return link;
+  g_assert (keys->len == labels->len);
+  {
+    g_autofree char *l = g_markup_escape_text (lead, -1);
+    g_string_append (markup, l);
+  }
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autofree char *link = g_markup_printf_escaped ("%s<a href=\"%s\" title=\"%s\">%s</a>",
+                                                      i == 0 ? " " : _(", "),
+                                                      (const char *) g_ptr_array_index (keys, i),
+                                                      _("Go to the field"),
+                                                      (const char *) g_ptr_array_index (labels, i));
+      g_string_append (markup, link);
+    }
+  gtk_label_set_markup (GTK_LABEL (label), markup->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_track_visited_links (GTK_LABEL (label), FALSE);
+  gtk_widget_set_name (label, name);
+  g_signal_connect (label, "activate-link", G_CALLBACK (on_activate_link), self);
+  return label;
 }
 
 static void
@@ -256,17 +274,17 @@ item_row (PeAssessmentView *self,
   if (r == NULL)
     {
       /* a value the calculator refuses: named, one click from its field */
-      g_autofree char *label = item->error_key ? pe_key_describe (calc, item->error_key) : NULL;
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
       verdict_text = g_strdup_printf (_("Input refused: %s"), item->error);
       verdict = text_label (verdict_text, "pe-verdict-not-eligible");
       gtk_container_add (GTK_CONTAINER (card), verdict);
-      if (label != NULL)
+      if (item->error_key != NULL)
         {
-          gtk_container_add (GTK_CONTAINER (row), text_label (_("Correct:"), NULL));
-          gtk_container_add (GTK_CONTAINER (row), key_link (self, label, item->error_key));
-          gtk_container_add (GTK_CONTAINER (card), row);
+          g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+          g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+          g_ptr_array_add (keys, item->error_key);
+          g_ptr_array_add (labels, pe_key_describe (calc, item->error_key));
+          gtk_container_add (GTK_CONTAINER (card), links_label (self, "refused", _("Correct:"), keys, labels));
         }
     }
   else
@@ -293,27 +311,24 @@ item_row (PeAssessmentView *self,
         break;
       case PE_VERDICT_CANNOT_DECIDE:
         {
-          GtkWidget *links = gtk_flow_box_new ();   /* wraps when the labels are long */
+          g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
           verdict_text = g_strdup (_("Cannot decide: an input it needs is missing"));
           verdict = text_label (verdict_text, "pe-verdict-cannot-decide");
           gtk_container_add (GTK_CONTAINER (card), verdict);
-          gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (links), GTK_SELECTION_NONE);
-          gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (links), 6);
-          gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (links), FALSE);
-          gtk_container_add (GTK_CONTAINER (links), text_label (_("Fill in:"), NULL));
           for (guint i = 0; item->missing_keys != NULL && item->missing_keys[i] != NULL; i++)
             {
-              g_autofree char *label = pe_key_describe (calc, item->missing_keys[i]);
-              gtk_container_add (GTK_CONTAINER (links), key_link (self, label, item->missing_keys[i]));
+              g_ptr_array_add (keys, g_strdup (item->missing_keys[i]));
+              g_ptr_array_add (labels, pe_key_describe (calc, item->missing_keys[i]));
             }
           if (item->needs_issue_date)
             {
-              g_autofree char *key = g_strconcat (PE_ISSUE_DATE_KEY_PREFIX, pe_document_get_id (doc), NULL);
-              g_autofree char *label = g_strdup_printf (_("Issue date of %s"), doc_title (doc));
-              gtk_container_add (GTK_CONTAINER (links), key_link (self, label, key));
+              g_ptr_array_add (keys, g_strconcat (PE_ISSUE_DATE_KEY_PREFIX, pe_document_get_id (doc), NULL));
+              g_ptr_array_add (labels, g_strdup_printf (_("Issue date of %s"), doc_title (doc)));
             }
-          gtk_container_add (GTK_CONTAINER (card), links);
+          if (keys->len > 0)
+            gtk_container_add (GTK_CONTAINER (card), links_label (self, "missing", _("Fill in:"), keys, labels));
         }
         break;
       case PE_VERDICT_NONE:
@@ -495,19 +510,43 @@ update_total (PeAssessmentView *self)
                               : g_strdup_printf (_("Total counted: %s"), yuan);
   g_autofree char *as_of = pe_date_to_string (pe_assessment_get_as_of (self->assessment));
   GPtrArray *ledger = pe_assessment_get_ledger (self->assessment);
-  guint aside = 0, n = pe_assessment_get_items (self->assessment)->len;
+  GPtrArray *items = pe_assessment_get_items (self->assessment);
+  guint aside = 0, n = items->len, with_amount = 0, refused = 0;
+  guint not_eligible = pe_assessment_count (self->assessment, PE_VERDICT_NOT_ELIGIBLE);
+  guint undecided = pe_assessment_count (self->assessment, PE_VERDICT_CANNOT_DECIDE);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
   g_autofree char *note = NULL;
 
   for (guint i = 0; i < ledger->len; i++)
     if (!((PeStackingEntry *) g_ptr_array_index (ledger, i))->kept)
       aside++;
-  /* Translators: the date of the results, then how they came out */
-  note = g_strdup_printf (_("As of %s. %u calculators ran: %u eligible, %u not eligible, %u cannot decide. %u set aside by stacking rules."),
-                          as_of, n,
-                          pe_assessment_count (self->assessment, PE_VERDICT_ELIGIBLE),
-                          pe_assessment_count (self->assessment, PE_VERDICT_NOT_ELIGIBLE),
-                          pe_assessment_count (self->assessment, PE_VERDICT_CANNOT_DECIDE),
-                          aside);
+  for (guint i = 0; i < items->len; i++)
+    {
+      PeAssessmentItem *it = g_ptr_array_index (items, i);
+      if (it->result == NULL)
+        refused++;
+      else if (pe_result_has_amount (it->result))
+        with_amount++;
+    }
+  /* only what there is: "5 give an amount, 1 cannot decide" */
+  if (with_amount > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gives an amount", "%u give an amount", with_amount), with_amount));
+  if (not_eligible > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not eligible", "%u not eligible", not_eligible), not_eligible));
+  if (undecided > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cannot decide", "%u cannot decide", undecided), undecided));
+  if (refused > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u refuses an input", "%u refuse an input", refused), refused));
+  if (aside > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u set aside by stacking rules", "%u set aside by stacking rules", aside), aside));
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (_(", "), (char **) parts->pdata);
+  note = n == 0
+         ? g_strdup_printf (_("As of %s."), as_of)
+         /* Translators: the date of the results, how many calculators ran, then how they came out */
+         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "As of %s. %u calculator ran: %s.", "As of %s. %u calculators ran: %s.", n),
+                            as_of, n, joined);
   if (max)
     {
       char *more = g_strconcat (note, " ", _("Some amounts are the most the text allows (不高于, 最高不超过)."), NULL);
@@ -607,6 +646,7 @@ pe_assessment_view_init (PeAssessmentView *self)
   gtk_widget_set_name (self->ledger, "ledger");
   gtk_style_context_add_class (gtk_widget_get_style_context (self->ledger), "pe-card");
   gtk_container_add (GTK_CONTAINER (self), self->ledger);
+  gtk_widget_show_all (GTK_WIDGET (self));
 }
 
 GtkWidget *

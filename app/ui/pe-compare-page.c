@@ -362,9 +362,20 @@ build_groups (PeComparePage *self,
 
   clear_container (self->groups_box);
   self->n_groups = 0;
-  gtk_container_add (GTK_CONTAINER (self->groups_box),
-                     text_label (_("The same kind of support given by several documents, side by side: figures and conditions "
-                                   "as the texts state them, and what each text says of taking them together."), "pe-dim"));
+  {
+    g_autofree char *date = pe_date_to_string (as_of (self));
+    g_autofree char *intro = g_strdup_printf (self->assessment
+                                              ? _("The same kind of support given by several documents, side by side: figures and conditions "
+                                                  "as the texts state them, and what each text says of taking them together. Validity as of %s, "
+                                                  "the date of the profile being worked on.")
+                                              : _("The same kind of support given by several documents, side by side: figures and conditions "
+                                                  "as the texts state them, and what each text says of taking them together. Validity as of %s."),
+                                              date);
+    GtkWidget *l = text_label (intro, "pe-dim");
+
+    gtk_label_set_max_width_chars (GTK_LABEL (l), 120);
+    gtk_container_add (GTK_CONTAINER (self->groups_box), l);
+  }
   for (guint g = 0; g < groups->len; g++)
     {
       PeGroup *group = g_ptr_array_index (groups, g);

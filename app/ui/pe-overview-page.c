@@ -223,7 +223,7 @@ expiring_row (PeDocument *doc,
   g_autofree char *when = days == 0 ? g_strdup (_("its last day"))
                           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %u day", "in %u days", days), days);
   /* Translators: a document, the last day of its validity, and how far off that is */
-  g_autofree char *text = g_strdup_printf (_("%s — in force until %s (%s)"),
+  g_autofree char *text = g_strdup_printf (_("%s — ends %s (%s)"),
                                            tr (pe_document_get_short_title (doc)), date, when);
   GtkWidget *label = text_label (text, NULL);
 

@@ -154,8 +154,14 @@ update_title (PeProfilePage *self)
           /* Translators: a profile's name, with changes not saved yet */
           ? g_strdup_printf (_("%s (modified)"), self->display_name)
           : g_strdup (self->display_name);
-  gtk_label_set_text (GTK_LABEL (self->title_label), title);
-  gtk_widget_set_tooltip_text (self->title_label, self->file ? g_file_peek_path (self->file) : _("Not saved yet"));
+  /* the window's subtitle names the profile; here, where it is kept */
+  if (self->file != NULL)
+    {
+      g_autofree char *where = g_file_get_parse_name (self->file);
+      gtk_label_set_text (GTK_LABEL (self->title_label), where);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->title_label), _("Not saved yet"));
   if (g_strcmp0 (title, self->title) != 0)
     {
       g_free (self->title);
@@ -166,54 +172,55 @@ update_title (PeProfilePage *self)
 
 /* ---- results ---------------------------------------------------------------- */
 
-static void
-on_invalid_link (GtkButton     *button,
+static gboolean
+on_invalid_link (GtkLabel      *label,
+                 const char    *key,
                  PeProfilePage *self)
 {
-  pe_profile_form_focus_key (PE_PROFILE_FORM (self->form), g_object_get_data (G_OBJECT (button), "pe-profile-key"));
+  pe_profile_form_focus_key (PE_PROFILE_FORM (self->form), key);
+  return TRUE;   /* a key, not an address to open */
 }
 
 /* Values typed that cannot be read are not in the profile: say so above
- * the results, which were computed without them. */
+ * the results, which were computed without them, each a link to its
+ * field. */
 static void
 update_invalid (PeProfilePage *self)
 {
   g_autoptr(GPtrArray) keys = pe_profile_form_get_invalid (PE_PROFILE_FORM (self->form));
   GList *children = gtk_container_get_children (GTK_CONTAINER (self->invalid_box));
+  g_autoptr(GString) markup = NULL;
+  GtkWidget *label;
 
   for (GList *l = children; l; l = l->next)
     gtk_widget_destroy (l->data);
   g_list_free (children);
+  gtk_widget_set_visible (self->invalid_box, keys->len > 0);
+  if (keys->len == 0)
+    return;
 
-  if (keys->len > 0)
-    {
-      GtkWidget *head = gtk_label_new (_("These values cannot be read, and the results below are without them:"));
-
-      gtk_label_set_xalign (GTK_LABEL (head), 0);
-      gtk_label_set_line_wrap (GTK_LABEL (head), TRUE);
-      gtk_container_add (GTK_CONTAINER (self->invalid_box), head);
-    }
+  markup = g_string_new (NULL);
+  {
+    g_autofree char *head = g_markup_escape_text (_("These values cannot be read, and the results below are without them:"), -1);
+    g_string_append (markup, head);
+  }
   for (guint i = 0; i < keys->len; i++)
     {
       PeFieldEditor *e = pe_profile_form_get_editor (PE_PROFILE_FORM (self->form), g_ptr_array_index (keys, i));
-      GtkWidget *link = gtk_button_new_with_label (pe_field_editor_get_error (e));
-      GtkWidget *child = gtk_bin_get_child (GTK_BIN (link));
-
-      gtk_button_set_relief (GTK_BUTTON (link), GTK_RELIEF_NONE);
-      gtk_style_context_add_class (gtk_widget_get_style_context (link), "link");
-      gtk_style_context_add_class (gtk_widget_get_style_context (link), "pe-inline-link");
-      if (GTK_IS_LABEL (child))
-        {
-          gtk_label_set_xalign (GTK_LABEL (child), 0);
-          gtk_label_set_line_wrap (GTK_LABEL (child), TRUE);
-        }
-      gtk_widget_set_halign (link, GTK_ALIGN_START);
-      g_object_set_data_full (G_OBJECT (link), "pe-profile-key", g_strdup (g_ptr_array_index (keys, i)), g_free);
-      g_signal_connect (link, "clicked", G_CALLBACK (on_invalid_link), self);
-      gtk_container_add (GTK_CONTAINER (self->invalid_box), link);
+      g_autofree char *line = g_markup_printf_escaped ("\n• <a href=\"%s\" title=\"%s\">%s</a>",
+                                                      (const char *) g_ptr_array_index (keys, i),
+                                                      _("Go to the field"), pe_field_editor_get_error (e));
+      g_string_append (markup, line);
     }
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_track_visited_links (GTK_LABEL (label), FALSE);
+  gtk_widget_set_name (label, "invalid-links");
+  g_signal_connect (label, "activate-link", G_CALLBACK (on_invalid_link), self);
+  gtk_container_add (GTK_CONTAINER (self->invalid_box), label);
   gtk_widget_show_all (self->invalid_box);
-  gtk_widget_set_visible (self->invalid_box, keys->len > 0);
 }
 
 /**

@@ -153,25 +153,29 @@ pe_scenario_view_set (PeScenarioView *self,
       g_autofree char *sb = side_text (r->b, r->counted_b);
       g_autofree char *d = pe_yuan_format_signed (r->delta);
       GtkWidget *name = markup_cell (who, 0);
-      GtkWidget *delta = cell (d, r->delta != 0 ? "pe-delta" : "pe-dim", 1);
+      GtkWidget *delta = cell (d, r->delta > 0 ? "pe-delta-up" : r->delta < 0 ? "pe-delta-down" : "pe-dim", 1);
 
       gtk_widget_set_hexpand (name, TRUE);
       gtk_grid_attach (GTK_GRID (self->grid), name, 0, top, 1, 1);
       gtk_grid_attach (GTK_GRID (self->grid), markup_cell (sa, 1), 1, top, 1, 1);
       gtk_grid_attach (GTK_GRID (self->grid), markup_cell (sb, 1), 2, top, 1, 1);
-      if (r->verdict_changed)
-        gtk_style_context_add_class (gtk_widget_get_style_context (delta), "pe-verdict-changed");
       gtk_grid_attach (GTK_GRID (self->grid), delta, 3, top, 1, 1);
       top++;
       self->n_rows++;
     }
 
-  total_a = pe_assessment_get_total (a, NULL);
-  total_b = pe_assessment_get_total (b, NULL);
-  self->total_delta = total_b - total_a;
   {
-    g_autofree char *ta = pe_yuan_format (total_a);
-    g_autofree char *tb = pe_yuan_format (total_b);
+    gboolean max_a = FALSE, max_b = FALSE;
+
+    total_a = pe_assessment_get_total (a, &max_a);
+    total_b = pe_assessment_get_total (b, &max_b);
+    self->total_delta = total_b - total_a;
+  {
+    g_autofree char *ya = pe_yuan_format (total_a);
+    g_autofree char *yb = pe_yuan_format (total_b);
+    /* Translators: a total that holds amounts the text gives as upper bounds */
+    g_autofree char *ta = max_a ? g_strdup_printf (_("up to %s"), ya) : g_strdup (ya);
+    g_autofree char *tb = max_b ? g_strdup_printf (_("up to %s"), yb) : g_strdup (yb);
     g_autofree char *td = pe_yuan_format_signed (self->total_delta);
     g_autofree char *text = NULL;
 
@@ -182,6 +186,7 @@ pe_scenario_view_set (PeScenarioView *self,
     /* Translators: the difference of the two totals */
     text = g_strdup_printf (_("Difference in total: %s"), td);
     gtk_label_set_text (GTK_LABEL (self->delta), text);
+  }
   }
   gtk_widget_show_all (self->grid);
 }
@@ -207,6 +212,7 @@ pe_scenario_view_init (PeScenarioView *self)
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
   gtk_style_context_add_class (gtk_widget_get_style_context (self->grid), "pe-card");
   gtk_container_add (GTK_CONTAINER (self), self->grid);
+  gtk_widget_show_all (GTK_WIDGET (self));
 }
 
 GtkWidget *
