@@ -568,6 +568,14 @@ test_profile_results (Fixture       *f,
     g_assert_nonnull (gtk_bin_get_child (GTK_BIN (expander)));
   }
   screenshot_both_themes (GTK_WIDGET (f->window), "profile-results");
+  {
+    /* and the ledger, at the foot of the results */
+    GtkWidget *sw = gtk_widget_get_ancestor (ledger, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    screenshot (GTK_WIDGET (f->window), "profile-ledger");
+  }
 
   /* an edit: 10 more trainees; the result follows once typing stops */
   {

@@ -265,6 +265,8 @@ item_row (PeAssessmentView *self,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_container_add (GTK_CONTAINER (head), title);
   amount = text_label (amount_text ? amount_text : "", "pe-item-amount");
+  /* the title wraps, the figure stays on one line */
+  gtk_label_set_line_wrap (GTK_LABEL (amount), FALSE);
   gtk_label_set_xalign (GTK_LABEL (amount), 1);
   gtk_widget_set_valign (amount, GTK_ALIGN_START);
   gtk_widget_set_name (amount, "amount");
@@ -443,16 +445,19 @@ build_items (PeAssessmentView *self)
     }
 }
 
+/* One entry per amount that takes part: who, how much, kept or set aside,
+ * and for what is set aside, why and by which clause, on the lines below
+ * (the pane is narrow: a column of reasons would be a column of words). */
 static void
 build_ledger (PeAssessmentView *self)
 {
   GPtrArray *items = pe_assessment_get_items (self->assessment);
   GtkWidget *grid = gtk_grid_new ();
-  const char *heads[] = { N_("Calculator"), N_("Amount"), N_("Outcome"), N_("Why, and by which clause") };
+  const char *heads[] = { N_("Calculator"), N_("Amount"), N_("Outcome") };
   int top = 1;
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
     gtk_grid_attach (GTK_GRID (grid), text_label (_(heads[c]), "pe-fact-name"), c, 0, 1, 1);
 
@@ -463,33 +468,39 @@ build_ledger (PeAssessmentView *self)
       PeDocument *doc = pe_calculator_get_document (it->calculator);
       g_autofree char *who = NULL;
       g_autofree char *amount = NULL;
-      g_autofree char *why = NULL;
-      GtkWidget *outcome, *name;
+      GtkWidget *outcome, *name, *a;
 
       if (e == NULL)
         continue;   /* no amount that takes part */
-      who = g_strdup_printf ("%s\n%s", tr (it->calculator->title), doc_title (doc));
+      who = g_markup_printf_escaped ("%s\n<small>%s</small>", tr (it->calculator->title), doc_title (doc));
       amount = format_amount (it->result);
-      name = text_label (who, NULL);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
+      name = text_label (NULL, NULL);
+      gtk_label_set_markup (GTK_LABEL (name), who);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_set_margin_top (name, 4);
       gtk_grid_attach (GTK_GRID (grid), name, 0, top, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), text_label (amount ? amount : "", NULL), 1, top, 1, 1);
+      a = text_label (amount ? amount : "", NULL);
+      gtk_label_set_line_wrap (GTK_LABEL (a), FALSE);
+      gtk_label_set_xalign (GTK_LABEL (a), 1);
+      gtk_widget_set_margin_top (a, 4);
+      if (!e->kept)
+        gtk_style_context_add_class (gtk_widget_get_style_context (a), "pe-struck");
+      gtk_grid_attach (GTK_GRID (grid), a, 1, top, 1, 1);
       outcome = text_label (e->kept ? _("Kept") : _("Set aside"), e->kept ? "pe-verdict-eligible" : "pe-set-aside");
+      gtk_label_set_line_wrap (GTK_LABEL (outcome), FALSE);
+      gtk_widget_set_margin_top (outcome, 4);
       gtk_widget_set_name (outcome, e->kept ? "kept" : "set-aside");
       gtk_grid_attach (GTK_GRID (grid), outcome, 2, top, 1, 1);
+      top++;
       if (!e->kept)
         {
           g_autofree char *clause = ledger_clause (self->assessment, it, e);
-          why = g_strdup_printf ("%s%s%s", e->reason ? tr (e->reason) : "", clause ? "\n" : "", clause ? clause : "");
+
+          if (e->reason != NULL)
+            gtk_grid_attach (GTK_GRID (grid), text_label (tr (e->reason), "pe-subtitle"), 0, top++, 3, 1);
+          if (clause != NULL)
+            gtk_grid_attach (GTK_GRID (grid), text_label (clause, "pe-quote"), 0, top++, 3, 1);
         }
-      else
-        why = g_strdup (_("Counted in the total"));
-      {
-        GtkWidget *w = text_label (why, e->kept ? "pe-dim" : NULL);
-        gtk_widget_set_hexpand (w, TRUE);
-        gtk_grid_attach (GTK_GRID (grid), w, 3, top, 1, 1);
-      }
-      top++;
     }
   if (top == 1)
     {

@@ -131,7 +131,7 @@ make_widget (PeFieldEditor *self)
     {
       w = gtk_entry_new ();
       gtk_entry_set_activates_default (GTK_ENTRY (w), FALSE);
-      gtk_entry_set_width_chars (GTK_ENTRY (w), 18);
+      gtk_entry_set_width_chars (GTK_ENTRY (w), self->use_default ? 18 : 12);
       if (f->default_value != NULL && !shows_default (self))
         {
           /* Translators: the value an input left empty is taken to have */
@@ -280,6 +280,8 @@ pe_field_editor_new (PeField  *field,
   gtk_label_set_xalign (GTK_LABEL (self->label), 1);
   gtk_label_set_line_wrap (GTK_LABEL (self->label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (self->label), 36);
+  /* wrapping, but not into a column of single words when space is short */
+  gtk_label_set_width_chars (GTK_LABEL (self->label), 16);
   gtk_label_set_justify (GTK_LABEL (self->label), GTK_JUSTIFY_RIGHT);
   if (f->help != NULL)
     gtk_widget_set_tooltip_text (self->label, tr (f->help));

@@ -60,6 +60,8 @@ struct _PeProfilePage
   GtkWidget     *title_label;
   GtkWidget     *error_bar;
   GtkWidget     *error_label;
+  GtkWidget     *form_scroller;
+  GtkWidget     *results_scroller;
   GtkWidget     *form;
   GtkWidget     *invalid_box;
   GtkWidget     *results;
@@ -1138,6 +1140,8 @@ pe_profile_page_class_init (PeProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeProfilePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PeProfilePage, error_bar);
   gtk_widget_class_bind_template_child (widget_class, PeProfilePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PeProfilePage, form_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PeProfilePage, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, PeProfilePage, form);
   gtk_widget_class_bind_template_child (widget_class, PeProfilePage, invalid_box);
   gtk_widget_class_bind_template_child (widget_class, PeProfilePage, results);
@@ -1160,6 +1164,12 @@ static void
 pe_profile_page_init (PeProfilePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* moving through the fields with Tab scrolls them into view */
+  gtk_container_set_focus_vadjustment (GTK_CONTAINER (self->form),
+                                       gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->form_scroller)));
+  gtk_container_set_focus_vadjustment (GTK_CONTAINER (gtk_bin_get_child (GTK_BIN (gtk_bin_get_child (GTK_BIN (self->results_scroller))))),
+                                       gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->results_scroller)));
 
   self->recent = gtk_recent_manager_get_default ();
   self->recent_menu = g_menu_new ();
