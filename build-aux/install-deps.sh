@@ -16,6 +16,13 @@ build_pkgs=(
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail gir1.2-gtk-3.0
   imagemagick poppler-utils
+  # the Flatpak test: flatpak-builder runs the host's eu-strip (elfutils),
+  # xdotool finds the window
+  flatpak flatpak-builder elfutils xdotool
+  # and what the stand-in runtime and SDK are made of, beyond the build
+  # packages (tests/flatpak/standin.py: PLATFORM_PKGS, SDK_PKGS)
+  appstream-util librsvg2-common adwaita-icon-theme shared-mime-info fonts-dejavu-core
+  make binutils patch bzip2 xz-utils diffutils
 )
 
 want=("${build_pkgs[@]}")

@@ -14,11 +14,11 @@ files = [l.strip() for l in open(os.path.join(po_dir, "POTFILES.in")) if l.strip
 
 with tempfile.TemporaryDirectory() as tmp:
     pot = os.path.join(tmp, "all.pot")
-    # the keywords of GLib's preset, plus Description for .plugin files
+    # the keywords of GLib's preset, plus Name and Description for .plugin files
     subprocess.run(["xgettext", "--from-code=UTF-8", "--add-comments", "-o", pot, "--directory", root,
                     "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
                     "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3",
-                    "--keyword=Description", "--flag=N_:1:pass-c-format"] + files, check=True)
+                    "--keyword=Name", "--keyword=Description", "--flag=N_:1:pass-c-format"] + files, check=True)
     wanted = set()
     for m in re.finditer(r'^msgid ((?:".*"\n)+)', open(pot, encoding="utf-8").read(), re.M):
         s = "".join(re.findall(r'"(.*)"', m.group(1)))

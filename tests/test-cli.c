@@ -107,6 +107,62 @@ test_calc_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "readings")), >=, 1);
 }
 
+/* A list of holidays on the command line: key=date,date… */
+static void
+test_calc_holidays (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) calcs = NULL;
+  JsonObject *outputs;
+  gboolean typed = FALSE;
+
+  /* Thu 2021-06-10 + 3 working days, Mon 14 June a holiday: Wed 16 June */
+  g_assert_cmpint (run_pex (&out, &err, "calc", "land", "approval-deadline", "procedure=planning_permit",
+                            "accepted=2021-06-10", "holidays=2021-06-14", "--json", NULL), ==, 0);
+  root = parse (out);
+  outputs = json_object_get_object_member (json_node_get_object (root), "outputs");
+  g_assert_cmpstr (json_object_get_string_member (outputs, "due"), ==, "2021-06-16");
+  g_assert_cmpstr (json_object_get_string_member (outputs, "calendar"), ==, "holidays_given");
+
+  /* without it: Tue 15 June, and it says weekends only */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "calc", "land", "approval-deadline", "procedure=planning_permit",
+                            "accepted=2021-06-10", "--lang", "en", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2021-06-15"));
+  g_assert_nonnull (strstr (out, "Saturdays and Sundays only"));
+
+  /* a date that does not exist: exit 2, naming the field and the date */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "calc", "land", "approval-deadline", "procedure=planning_permit",
+                            "accepted=2021-06-10", "holidays=2021-06-14,2021-06-31", "--json", NULL), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse (out);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (root), "error"), "holidays ("));
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (root), "error"), "“2021-06-31”"));
+
+  /* the field's type is listed */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "calculators", "land", "--json", NULL), ==, 0);
+  calcs = parse (out);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (calcs)); i++)
+    {
+      JsonObject *c = json_array_get_object_element (json_node_get_array (calcs), i);
+      JsonArray *fields = json_object_get_array_member (c, "fields");
+
+      for (guint j = 0; j < json_array_get_length (fields); j++)
+        {
+          JsonObject *f = json_array_get_object_element (fields, j);
+          if (g_str_equal (json_object_get_string_member (f, "id"), "holidays"))
+            typed = g_str_equal (json_object_get_string_member (f, "type"), "dates");
+        }
+    }
+  g_assert_true (typed);
+}
+
 static void
 test_calc_text (void)
 {
@@ -174,6 +230,54 @@ test_show_and_calculators (void)
   root = parse (out);
   calcs = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (calcs), ==, 23);
+}
+
+/* A document's lists: printed by show, in JSON too, and found by search. */
+static void
+test_lists (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *lists, *hits;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (run_pex (&out, &err, "show", "household-registration", "--lang", "en", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "40 items"));
+  g_assert_nonnull (strstr (out, " 40. 银行身份核查异常处置指引"));
+  g_assert_nonnull (strstr (out, "15 items"));
+
+  /* a measure shows the lists it enumerates, and only those */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "show", "household-registration", "3", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "居住证：自助擦写"));
+  g_assert_null (strstr (out, "银行身份核查异常处置指引 —"));
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_pex (&out, &err, "show", "household-registration", "--json", NULL), ==, 0);
+  root = parse (out);
+  lists = json_object_get_array_member (json_node_get_object (root), "lists");
+  g_assert_cmpuint (json_array_get_length (lists), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lists, 0), "id"), ==, "phone");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (lists, 0), "items")), ==, 40);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (lists, 1), "items")), ==, 15);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&root, json_node_unref);
+  g_assert_cmpint (run_pex (&out, &err, "search", "擦写", "--json", NULL), ==, 0);
+  root = parse (out);
+  hits = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *h = json_array_get_object_element (hits, i);
+      if (json_object_has_member (h, "list"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (h, "list"), ==, "self-service");
+          g_assert_cmpstr (json_object_get_string_member (h, "field"), ==, "item");
+          g_assert_cmpstr (json_object_get_string_member (h, "snippet"), ==, "居住证：自助擦写");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
 }
 
 static void
@@ -300,6 +404,101 @@ test_assess (void)
     g_assert_true (g_file_get_contents (bad, &after, NULL, NULL));
     g_assert_nonnull (strstr (after, "\"firm\""));
     g_unlink (bad);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Five documents, worked by hand:
+ *  - the innovation voucher: 30 % of 1 million of S&T service fees = 300,000
+ *    in tech innovation (under its 500,000 a year) and in the decision,
+ *    whose item 1 is carried out by tech innovation's measure 1: counted
+ *    once, there;
+ *  - the education-surcharge credit: 30 % of 1 million invested = 300,000
+ *    (under the 500,000 owed) in high-skill talent and in industry–
+ *    education; high-skill talent's measure 2 says industry–education's
+ *    3-1 carries it out: counted once, there;
+ *  - manufacturing: 7 % of 10 million = 700,000 and the cloud subsidy's
+ *    36,000 are both subsidies: the higher is kept.
+ * Total: 300,000 + 300,000 + 700,000. The issue date of tech innovation,
+ * which its text does not give, is the analyst's. */
+static const char across_json[] =
+  "{\"format\": \"policy-explorer-profile\", \"version\": 1, \"subject\": \"enterprise\",\n"
+  " \"as_of\": \"2023-09-01\", \"issue_dates\": {\"tech-innovation\": \"2021-06-01\"},\n"
+  " \"values\": {\"enterprise.voucher_eligible\": \"yes\", \"enterprise.voucher_local_provider\": \"yes\",\n"
+  "  \"enterprise.st_service_fees\": \"100万\", \"enterprise.industry_education_pilot\": \"yes\",\n"
+  "  \"enterprise.runs_vocational_education\": \"yes\", \"enterprise.vocational_education_investment\": \"100万\",\n"
+  "  \"enterprise.education_surcharges_due\": \"50万\", \"manufacturing/cloud/fee\": \"12万\",\n"
+  "  \"manufacturing/technical-upgrade/investment\": \"1000万\"}}\n";
+
+static JsonObject *
+result_in (JsonArray  *results,
+           const char *document,
+           const char *calculator)
+{
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *o = json_array_get_object_element (results, i);
+      if (g_str_equal (json_object_get_string_member (o, "document"), document) &&
+          g_str_equal (json_object_get_string_member (o, "calculator"), calculator))
+        return o;
+    }
+  g_error ("no result of %s/%s", document, calculator);
+  return NULL;
+}
+
+static gboolean
+kept (JsonObject *result)
+{
+  return json_object_get_boolean_member (json_object_get_object_member (result, "stacking"), "kept");
+}
+
+static void
+test_assess_across (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pex-across-XXXXXX", NULL);
+  g_autofree char *path = scratch_file (dir, "firm.pe-profile", across_json);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *results;
+  JsonObject *o, *voucher;
+
+  g_assert_cmpint (run_pex (&out, &err, "assess", path, "--json", NULL), ==, 0);
+  root = parse (out);
+  o = json_node_get_object (root);
+  results = json_object_get_array_member (o, "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 6);
+
+  voucher = result_in (results, "private-economy", "innovation-voucher");
+  g_assert_cmpint (json_object_get_int_member (voucher, "amount"), ==, 300000);
+  g_assert_false (kept (voucher));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_object_get_object_member (voucher, "stacking"), "prevailing"), "document"), ==, "tech-innovation");
+  g_assert_true (kept (result_in (results, "tech-innovation", "innovation-voucher")));
+  g_assert_false (kept (result_in (results, "high-skill-talent", "surcharge-credit")));
+  g_assert_true (kept (result_in (results, "industry-education", "surcharge-credit")));
+  g_assert_false (kept (result_in (results, "manufacturing", "cloud")));
+  g_assert_cmpint (json_object_get_int_member (result_in (results, "manufacturing", "technical-upgrade"), "amount"), ==, 700000);
+  g_assert_cmpint (json_object_get_int_member (o, "total"), ==, 1300000);
+
+  /* without the analyst's issue date, tech innovation cannot say whether
+   * it is in force, and asks for it */
+  {
+    g_autofree char *no_date = NULL;
+    g_autofree char *p2 = NULL;
+    g_autoptr(JsonNode) r2 = NULL;
+    JsonObject *tv;
+    GString *s = g_string_new (across_json);
+
+    g_string_replace (s, "\"issue_dates\": {\"tech-innovation\": \"2021-06-01\"},", "", 1);
+    no_date = g_string_free (s, FALSE);
+    p2 = scratch_file (dir, "nodate.pe-profile", no_date);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_pex (&out, &err, "assess", p2, "--json", NULL), ==, 0);
+    r2 = parse (out);
+    tv = result_in (json_object_get_array_member (json_node_get_object (r2), "results"), "tech-innovation", "innovation-voucher");
+    g_assert_cmpstr (json_object_get_string_member (tv, "verdict"), ==, "cannot-decide");
+    g_unlink (p2);
   }
   g_unlink (path);
   g_rmdir (dir);
@@ -468,11 +667,14 @@ main (int   argc,
   g_test_add_func ("/cli/list", test_list);
   g_test_add_func ("/cli/calc-json", test_calc_json);
   g_test_add_func ("/cli/calc-text", test_calc_text);
+  g_test_add_func ("/cli/calc-holidays", test_calc_holidays);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/show-and-calculators", test_show_and_calculators);
+  g_test_add_func ("/cli/lists", test_lists);
   g_test_add_func ("/cli/chart-export", test_chart_export);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/assess", test_assess);
+  g_test_add_func ("/cli/assess-across", test_assess_across);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/scenario", test_scenario);
   g_test_add_func ("/cli/batch", test_batch);

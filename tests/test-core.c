@@ -67,7 +67,9 @@ static const ParseCase parse_cases[] = {
   { PE_VALUE_TYPE_YUAN, "1500000", "1500000", NULL },
   { PE_VALUE_TYPE_YUAN, "150万", "1500000", NULL },
   { PE_VALUE_TYPE_YUAN, "1.5万元", "15000", NULL },
+  { PE_VALUE_TYPE_YUAN, "1.2万亿", "1200000000000", NULL },
   { PE_VALUE_TYPE_YUAN, "2亿", "200000000", NULL },
+  { PE_VALUE_TYPE_YUAN, "10000000万亿", NULL, "too large" },
   { PE_VALUE_TYPE_YUAN, "１２３", "123", NULL },                 /* full-width digits */
   { PE_VALUE_TYPE_YUAN, "1,234,567", "1234567", NULL },
   { PE_VALUE_TYPE_YUAN, " 42 ", "42", NULL },
@@ -95,6 +97,14 @@ static const ParseCase parse_cases[] = {
   { PE_VALUE_TYPE_DATE, "2023-02-29", NULL, "is not a date" },
   { PE_VALUE_TYPE_DATE, "1899-12-31", NULL, "is not a date" },
   { PE_VALUE_TYPE_DATE, "2023-1-5", NULL, "is not a date" },
+  /* lists of dates: sorted, repeats dropped, any of the usual separators */
+  { PE_VALUE_TYPE_DATES, "2021-10-01", "2021-10-01", NULL },
+  { PE_VALUE_TYPE_DATES, "2021-10-04,2021-10-01", "2021-10-01,2021-10-04", NULL },
+  { PE_VALUE_TYPE_DATES, " 2021-10-07、2021-10-01，2021-10-05；2021-10-01\n2021-10-04 ", "2021-10-01,2021-10-04,2021-10-05,2021-10-07", NULL },
+  { PE_VALUE_TYPE_DATES, "2021-10-01,2021-13-01", NULL, "“2021-13-01”, which is not a date" },
+  { PE_VALUE_TYPE_DATES, "2021-10-01 and 2021-10-04", NULL, "“and”, which is not a date" },
+  { PE_VALUE_TYPE_DATES, "2021/10/01", NULL, "which is not a date" },
+  { PE_VALUE_TYPE_DATES, " , ， ", NULL, "is empty" },
 };
 
 static void
@@ -139,6 +149,44 @@ test_parse_hostile_input (void)
   g_clear_error (&error);
   g_assert_false (pe_value_parse (PE_VALUE_TYPE_YUAN, bad_utf8, &v, &error));
   g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_clear_error (&error);
+
+  /* a list of dates is bounded too: by length, and by count */
+  {
+    g_autoptr(GString) many = g_string_new (NULL);
+    for (guint i = 0; i < 1001; i++)
+      g_string_append (many, "2021-10-01,");
+    g_assert_false (pe_value_parse (PE_VALUE_TYPE_DATES, many->str, &v, &error));
+    g_assert_nonnull (strstr (error->message, "at most 1000 dates"));
+    g_clear_error (&error);
+  }
+  g_assert_false (pe_value_parse (PE_VALUE_TYPE_DATES, huge, &v, &error));
+  g_assert_nonnull (strstr (error->message, "too long"));
+}
+
+static guint32 J (const char *date);
+
+static void
+test_dates_contain (void)
+{
+  PeValue v;
+
+  g_assert_true (pe_value_parse (PE_VALUE_TYPE_DATES, "2021-10-07 2021-10-01 2021-10-04 2022-01-03", &v, NULL));
+  g_assert_cmpint (v.kind, ==, PE_VALUE_DATES);
+  g_assert_true (pe_value_dates_contain (&v, J ("2021-10-01")));
+  g_assert_true (pe_value_dates_contain (&v, J ("2021-10-04")));
+  g_assert_true (pe_value_dates_contain (&v, J ("2021-10-07")));
+  g_assert_true (pe_value_dates_contain (&v, J ("2022-01-03")));
+  g_assert_false (pe_value_dates_contain (&v, J ("2021-10-02")));
+  g_assert_false (pe_value_dates_contain (&v, J ("2021-09-30")));
+  g_assert_false (pe_value_dates_contain (&v, J ("2022-01-04")));
+
+  /* equal lists are one interned string, however typed */
+  {
+    PeValue w;
+    g_assert_true (pe_value_parse (PE_VALUE_TYPE_DATES, "2022-01-03,2021-10-04,2021-10-01,2021-10-07,2021-10-01", &w, NULL));
+    g_assert_true (v.string == w.string);
+  }
 }
 
 /* ---- the loader -------------------------------------------------------- */
@@ -261,6 +309,133 @@ test_loader_not_utf8 (void)
   g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
 }
 
+/* ---- lists ------------------------------------------------------------- */
+
+#define LIST_ITEMS \
+  "\"items\": [{\"zh\": \"居住证：登记\", \"en\": \"Residence permit: registration\"}," \
+  "          {\"zh\": \"居民身份证：丢失补领\", \"en\": \"Identity card: replacing a lost card\"}," \
+  "          {\"zh\": \"无犯罪记录证明\", \"en\": \"Certificate of no criminal record\"}]"
+#define LISTS(body) DOC_HEAD MEASURES VALIDITY " \"lists\": [" body "]}"
+#define GOOD_LIST \
+  "{\"id\": \"phone\", \"title\": {\"zh\": \"掌上办事项\", \"en\": \"Phone services\"}," \
+  " \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"}, \"count\": 3, " LIST_ITEMS "}"
+
+static void
+test_lists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = load (LISTS (GOOD_LIST), &error);
+  GPtrArray *lists;
+  PeItemList *list;
+
+  g_assert_no_error (error);
+  lists = pe_document_get_lists (doc);
+  g_assert_cmpuint (lists->len, ==, 1);
+  list = pe_document_get_list (doc, "phone");
+  g_assert_true (list == g_ptr_array_index (lists, 0));
+  g_assert_null (pe_document_get_list (doc, "online"));
+  g_assert_cmpstr (list->title->en, ==, "Phone services");
+  g_assert_cmpstr (list->clause->measure_id, ==, "1");
+  g_assert_cmpuint (list->items->len, ==, 3);
+  g_assert_cmpstr (((PeText *) g_ptr_array_index (list->items, 1))->zh, ==, "居民身份证：丢失补领");
+
+  /* a document without lists has an empty array, not NULL */
+  {
+    g_autoptr(PeDocument) plain = load (DOC_HEAD MEASURES VALIDITY CALC ("1"), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pe_document_get_lists (plain)->len, ==, 0);
+  }
+}
+
+static const BadDoc bad_lists[] = {
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"}, \"items\": []}"),
+    "$.lists[0].items: a list needs at least one item" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"}}"),
+    "$.lists[0]: the member “items” is missing" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"}, \"count\": 40, " LIST_ITEMS "}"),
+    "$.lists[0].count: the text counts 40 items, the list has 3" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"掌上办\"}, " LIST_ITEMS "}"),
+    "$.lists[0].clause: the quote “掌上办” is not in the text of measure “1”" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"quote\": \"不高于7%\"}, " LIST_ITEMS "}"),
+    "$.lists[0].clause: the member “measure” is missing" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"},"
+           " \"items\": [{\"zh\": \"登记\", \"en\": \"Registration\"}, {\"zh\": \"注销\"}]}"),
+    "$.lists[0].items[1]: the member “en” is missing" },
+  { LISTS ("{\"id\": \"a\", \"title\": {\"zh\": \"甲\", \"en\": \"A\"}, \"clause\": {\"measure\": \"1\", \"quote\": \"不高于7%\"},"
+           " \"items\": [{\"zh\": \"登记\", \"en\": \"Registration\"}, {\"zh\": \"登记\", \"en\": \"Register\"}]}"),
+    "$.lists[0].items[1]: a second item reads “登记”" },
+  { LISTS (GOOD_LIST ", " GOOD_LIST), "$.lists[1].id: a second list has the id “phone”" },
+  { LISTS ("\"phone\""), "$.lists[0]: expected an object" },
+  { DOC_HEAD MEASURES VALIDITY " \"lists\": {}}", "$.lists: expected an array" },
+};
+
+static void
+test_lists_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_lists); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PeDocument) doc = load (bad_lists[i].json, &error);
+
+      g_test_message ("case %u", i);
+      g_assert_null (doc);
+      g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_DATA);
+      if (strstr (error->message, bad_lists[i].error) == NULL)
+        g_error ("case %u: expected “%s” in “%s”", i, bad_lists[i].error, error->message);
+    }
+}
+
+static void
+test_lists_search (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = load (LISTS (GOOD_LIST), &error);
+  g_autoptr(PeSearchIndex) index = pe_search_index_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  PeSearchHit *hit;
+
+  g_assert_no_error (error);
+  pe_search_index_add_document (index, doc);
+
+  /* an item, found on its own, by its Chinese */
+  hits = pe_search_index_query (index, "丢失", 0);
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpstr (hit->list_id, ==, "phone");
+  g_assert_cmpstr (hit->field, ==, "item");
+  g_assert_cmpstr (hit->measure_id, ==, "1");
+  g_assert_cmpstr (hit->snippet, ==, "居民身份证：丢失补领");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* by its English, in any case, every word in the one item */
+  hits = pe_search_index_query (index, "CRIMINAL record", 0);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((PeSearchHit *) g_ptr_array_index (hits, 0))->snippet, ==, "Certificate of no criminal record");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* words of two different items do not make a hit */
+  hits = pe_search_index_query (index, "登记 丢失", 0);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* the list's title alone finds no item: the items are searched, not the heading */
+  hits = pe_search_index_query (index, "掌上办事项", 0);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* a measure and an item: the measure comes first, and has no list */
+  hits = pe_search_index_query (index, "补", 0);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_null (((PeSearchHit *) g_ptr_array_index (hits, 0))->list_id);
+  g_assert_cmpstr (((PeSearchHit *) g_ptr_array_index (hits, 1))->list_id, ==, "phone");
+
+  /* a copied hit keeps its list */
+  {
+    g_autoptr(PeSearchHit) copy = pe_search_hit_copy (g_ptr_array_index (hits, 1));
+    g_assert_cmpstr (copy->list_id, ==, "phone");
+  }
+}
+
 /* ---- formulas ---------------------------------------------------------- */
 
 static PeResult *
@@ -335,6 +510,149 @@ test_formula_unknown_and_errors (void)
   r = eval_formula ("0 - investment", "5", &error);
   g_assert_null (r);
   g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_DATA);
+}
+
+/* Working days over a holiday list: a calculator with a start date, a
+ * number of days and an optional list of holidays. */
+#define HOLIDAY_CALC(expr) HOLIDAY_PRE expr HOLIDAY_POST
+#define HOLIDAY_PRE \
+  DOC_HEAD MEASURES VALIDITY \
+  " \"calculators\": [{\"id\": \"c\", \"measure\": \"1\", \"title\": {\"zh\": \"时限\", \"en\": \"Limit\"}," \
+  "   \"fields\": [{\"id\": \"start\", \"type\": \"date\", \"label\": {\"zh\": \"受理\", \"en\": \"Accepted\"}}," \
+  "              {\"id\": \"n\", \"type\": \"integer\", \"min\": 0, \"label\": {\"zh\": \"天数\", \"en\": \"Days\"}}," \
+  "              {\"id\": \"holidays\", \"type\": \"dates\", \"label\": {\"zh\": \"节假日\", \"en\": \"Holidays\"}}]," \
+  "   \"steps\": [{\"id\": \"due\", \"type\": \"date\", \"output\": true, \"expr\": \""
+#define HOLIDAY_POST \
+  "\", \"label\": {\"zh\": \"期限\", \"en\": \"Due\"}, \"clause\": {\"quote\": \"按投资额不高于7%给予补助\"}}]}]}"
+
+static char *
+due_date (PeDocument *doc,
+          const char *start,
+          const char *n,
+          const char *holidays,
+          GError    **error)
+{
+  g_autoptr(GHashTable) in = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PeResult) r = NULL;
+  PeOutput *o;
+
+  g_hash_table_insert (in, "start", (char *) start);
+  g_hash_table_insert (in, "n", (char *) n);
+  if (holidays != NULL)
+    g_hash_table_insert (in, "holidays", (char *) holidays);
+  r = pe_calculator_evaluate (pe_document_get_calculator (doc, "c"), in, NULL, error);
+  if (r == NULL)
+    return NULL;
+  o = g_ptr_array_index (pe_result_get_outputs (r), 0);
+  return pe_value_to_string (o->type, &o->value);
+}
+
+static void
+test_working_days_holidays (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = load (HOLIDAY_CALC ("add_working_days(start, n, holidays)"), &error);
+  struct { const char *start, *n, *holidays, *due; } cases[] = {
+    /* Thu 2021-09-30 + 3: Fri 10-01, Mon 10-04, Tue 10-05 (weekends only) */
+    { "2021-09-30", "3", NULL, "2021-10-05" },
+    /* the National Day week given: Fri 10-08, Mon 10-11, Tue 10-12 */
+    { "2021-09-30", "3", "2021-10-01,2021-10-04,2021-10-05,2021-10-06,2021-10-07", "2021-10-12" },
+    /* a holiday on a weekend changes nothing */
+    { "2021-09-30", "3", "2021-10-02,2021-10-03", "2021-10-05" },
+    /* holidays before the start or after the due date change nothing */
+    { "2021-09-30", "3", "2021-09-30,2021-10-06", "2021-10-05" },
+    /* the day of acceptance is not counted; 0 days is the same day */
+    { "2021-10-01", "0", "2021-10-01", "2021-10-01" },
+    /* Fri 2021-12-31 + 1, 2022-01-03 a holiday: Tue 2022-01-04 */
+    { "2021-12-31", "1", "2022-01-03", "2022-01-04" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *due = due_date (doc, cases[i].start, cases[i].n, cases[i].holidays, &error);
+
+      g_test_message ("%s + %s, holidays %s", cases[i].start, cases[i].n, cases[i].holidays);
+      g_assert_no_error (error);
+      g_assert_cmpstr (due, ==, cases[i].due);
+    }
+
+  /* a bad date in the list is refused, naming the field and the date */
+  {
+    g_autofree char *due = due_date (doc, "2021-09-30", "3", "2021-10-01,2021-10-32", &error);
+    g_assert_null (due);
+    g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT);
+    g_assert_true (g_str_has_prefix (error->message, "holidays ("));
+    g_assert_nonnull (strstr (error->message, "“2021-10-32”"));
+  }
+}
+
+static void
+test_working_days_holidays_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeDocument) doc = load (HOLIDAY_CALC ("add_working_days(start, n, holidays)"), &error);
+  g_autoptr(GHashTable) in = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PeResult) r = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *outputs;
+
+  g_assert_no_error (error);
+  g_hash_table_insert (in, "start", "2021-09-30");
+  g_hash_table_insert (in, "n", "3");
+  g_hash_table_insert (in, "holidays", "2021-10-04、2021-10-01");
+  r = pe_calculator_evaluate (pe_document_get_calculator (doc, "c"), in, NULL, &error);
+  g_assert_no_error (error);
+  json = pe_result_to_json (r);
+  outputs = json_object_get_object_member (json_node_get_object (json), "outputs");
+  /* Fri 10-01 and Mon 10-04 skipped: Tue 10-05, Wed 10-06, Thu 10-07 */
+  g_assert_cmpstr (json_object_get_string_member (outputs, "due"), ==, "2021-10-07");
+}
+
+typedef struct
+{
+  const char *expr;
+  const char *error;
+} BadHolidayFormula;
+
+static void
+test_working_days_holidays_bad (void)
+{
+  static const BadHolidayFormula bad[] = {
+    { "add_working_days(start, n, 'x')", "the third argument of add_working_days() is a field of type dates" },
+    { "add_working_days(start, n, start)", "the third argument of add_working_days() is a field of type dates" },
+    { "add_working_days(start, n, holidays, holidays)", "wrong number of arguments" },
+    { "add_days(start, n, holidays)", "wrong number of arguments" },
+    { "holidays", "gives a date list value, but the step is of type date" },
+    { "if(holidays == holidays, start, start)", NULL },   /* comparing lists is allowed */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = g_strconcat (HOLIDAY_PRE, bad[i].expr, HOLIDAY_POST, NULL);
+      g_autoptr(PeDocument) doc = load (json, &error);
+
+      g_test_message ("%s", bad[i].expr);
+      if (bad[i].error == NULL)
+        {
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_null (doc);
+      if (strstr (error->message, bad[i].error) == NULL)
+        g_error ("“%s”: expected “%s” in “%s”", bad[i].expr, bad[i].error, error->message);
+    }
+
+  /* a list of dates is an input, never a figure of the text */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PeDocument) doc = load (DOC_HEAD " \"measures\": [{\"id\": \"1\", \"kind\": \"reward\", \"title\": {\"zh\": \"奖\", \"en\": \"R\"},"
+                                      " \"text\": {\"zh\": \"节假日\", \"en\": \"Holidays\"}, \"parameters\": [{\"id\": \"h\", \"type\": \"dates\", \"value\": \"2021-10-01\","
+                                      " \"label\": {\"zh\": \"h\", \"en\": \"h\"}, \"clause\": {\"quote\": \"节假日\"}}]}]," VALIDITY CALC ("1"), &error);
+    g_assert_null (doc);
+    g_assert_nonnull (strstr (error->message, "$.measures[0].parameters[0].type: parameters are numbers or dates"));
+  }
 }
 
 /* ---- validity and stacking -------------------------------------------- */
@@ -429,11 +747,18 @@ main (int   argc,
   g_test_add_func ("/core/rational", test_rational);
   g_test_add_func ("/core/parse-input", test_parse_input);
   g_test_add_func ("/core/parse-hostile-input", test_parse_hostile_input);
+  g_test_add_func ("/core/dates-contain", test_dates_contain);
   g_test_add_func ("/core/loader/good", test_loader_good);
   g_test_add_func ("/core/loader/bad", test_loader_bad);
   g_test_add_func ("/core/loader/not-utf8", test_loader_not_utf8);
+  g_test_add_func ("/core/lists", test_lists);
+  g_test_add_func ("/core/lists/bad", test_lists_bad);
+  g_test_add_func ("/core/lists/search", test_lists_search);
   g_test_add_func ("/core/formulas", test_formulas);
   g_test_add_func ("/core/formulas/unknown-and-errors", test_formula_unknown_and_errors);
+  g_test_add_func ("/core/formulas/working-days-holidays", test_working_days_holidays);
+  g_test_add_func ("/core/formulas/working-days-holidays-json", test_working_days_holidays_json);
+  g_test_add_func ("/core/formulas/working-days-holidays-bad", test_working_days_holidays_bad);
   g_test_add_func ("/core/validity", test_validity);
   g_test_add_func ("/core/stacking/manufacturing", test_stacking_manufacturing);
 

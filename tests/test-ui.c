@@ -11,6 +11,7 @@
 #include "pe-calculator-form.h"
 #include "pe-chart-view.h"
 #include "pe-document-page.h"
+#include "pe-item-lists.h"
 #include "pe-measure-list.h"
 #include "pe-search-results.h"
 #include "pe-test-harness.h"
@@ -397,6 +398,172 @@ test_tracker_chart (void)
   pe_test_assert_finalized (engine);
 }
 
+static char *
+output_text (PeResult   *r,
+             const char *id)
+{
+  GPtrArray *outs = pe_result_get_outputs (r);
+
+  for (guint i = 0; i < outs->len; i++)
+    {
+      PeOutput *o = g_ptr_array_index (outs, i);
+      if (g_str_equal (o->id, id))
+        return pe_value_to_string (o->type, &o->value);
+    }
+  return NULL;
+}
+
+/* A list of holidays typed into a form: the working days skip them, a bad
+ * date is named at the field, and an empty list says weekends only. */
+static void
+test_holidays_field (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeWindow *window;
+  GtkWidget *page, *form, *entry;
+  g_autofree char *due = NULL;
+  g_autofree char *calendar = NULL;
+  const char *error;
+
+  pe_plugins_engine_load_all (engine);
+  window = pe_window_new (NULL, engine, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_show (GTK_WIDGET (window));
+
+  page = pe_window_show_document (window, "land");
+  if (page == NULL)
+    {
+      g_test_skip ("the land plugin is not built");
+      gtk_widget_destroy (GTK_WIDGET (window));
+      g_object_unref (engine);
+      return;
+    }
+  form = pe_document_page_show_calculator (PE_DOCUMENT_PAGE (page), "approval-deadline");
+  g_assert_true (PE_IS_CALCULATOR_FORM (form));
+  entry = pe_calculator_form_get_field_widget (PE_CALCULATOR_FORM (form), "holidays");
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_nonnull (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)));
+
+  g_assert_true (pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "procedure", "planning_permit"));
+  g_assert_true (pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "accepted", "2021-06-10"));
+
+  /* no holidays: Thu 10 June + 3 = Tue 15 June, and it says weekends only */
+  g_assert_true (pe_calculator_form_compute (PE_CALCULATOR_FORM (form)));
+  due = output_text (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)), "due");
+  calendar = output_text (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)), "calendar");
+  g_assert_cmpstr (due, ==, "2021-06-15");
+  g_assert_cmpstr (calendar, ==, "weekends_only");
+  g_clear_pointer (&due, g_free);
+  g_clear_pointer (&calendar, g_free);
+
+  /* the Dragon Boat Festival, Monday 14 June, typed: Wed 16 June */
+  gtk_entry_set_text (GTK_ENTRY (entry), "2021-06-14");
+  g_assert_null (pe_calculator_form_get_field_error (PE_CALCULATOR_FORM (form), "holidays"));
+  g_assert_true (pe_calculator_form_compute (PE_CALCULATOR_FORM (form)));
+  due = output_text (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)), "due");
+  calendar = output_text (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)), "calendar");
+  g_assert_cmpstr (due, ==, "2021-06-16");
+  g_assert_cmpstr (calendar, ==, "holidays_given");
+  screenshot (GTK_WIDGET (window), "land-holidays");
+
+  /* a date that does not exist: named at the field, and no result */
+  gtk_entry_set_text (GTK_ENTRY (entry), "2021-06-14, 2021-06-31");
+  error = pe_calculator_form_get_field_error (PE_CALCULATOR_FORM (form), "holidays");
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "“2021-06-31”"));
+  g_assert_false (pe_calculator_form_compute (PE_CALCULATOR_FORM (form)));
+  g_assert_null (pe_calculator_form_get_result (PE_CALCULATOR_FORM (form)));
+  screenshot (GTK_WIDGET (window), "land-holidays-bad");
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pe_test_assert_finalized (engine);
+}
+
+static const char *
+visible_section (GtkWidget *page)
+{
+  GList *children = gtk_container_get_children (GTK_CONTAINER (page));
+  const char *name = NULL;
+
+  for (GList *l = children; l; l = l->next)
+    if (GTK_IS_STACK (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), "sections") == 0)
+      name = gtk_stack_get_visible_child_name (l->data);
+  g_list_free (children);
+  return name;
+}
+
+/* A document's lists: shown on its page, filtered there, and found by the
+ * search across documents, which opens the list filtered on the words. */
+static void
+test_item_lists (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeWindow *window;
+  GtkWidget *page, *lists, *results;
+  GtkListBoxRow *item_row = NULL;
+  GList *rows;
+
+  pe_plugins_engine_load_all (engine);
+  window = pe_window_new (NULL, engine, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_show (GTK_WIDGET (window));
+
+  page = pe_window_show_document (window, "household-registration");
+  if (page == NULL)
+    {
+      g_test_skip ("the household-registration plugin is not built");
+      gtk_widget_destroy (GTK_WIDGET (window));
+      g_object_unref (engine);
+      return;
+    }
+  lists = pe_document_page_get_item_lists (PE_DOCUMENT_PAGE (page));
+  g_assert_true (PE_IS_ITEM_LISTS (lists));
+  /* 40 on the phone, 15 self-service, 10 fully online */
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 65);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "phone"), ==, 40);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "self-service"), ==, 15);
+
+  /* English in another case: the three progress enquiries of each of two lists, two online */
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), "PROGRESS");
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "phone"), ==, 3);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "self-service"), ==, 3);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "online"), ==, 2);
+  /* traditional characters fold: 證 is 证; every word must match */
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), "居住證 地址");
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 2);
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), "no such service");
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 0);
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), NULL);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 65);
+
+  /* the search across documents finds the item; activating it opens the list */
+  g_assert_cmpuint (pe_window_search (window, "擦写"), >=, 2);
+  results = pe_window_get_visible_page (window);
+  rows = gtk_container_get_children (GTK_CONTAINER (pe_search_results_get_list (PE_SEARCH_RESULTS (results))));
+  for (GList *l = rows; l && item_row == NULL; l = l->next)
+    if (g_strcmp0 (g_object_get_data (l->data, "pe-list-id"), "self-service") == 0)
+      item_row = l->data;
+  g_list_free (rows);
+  g_assert_nonnull (item_row);
+  g_signal_emit_by_name (pe_search_results_get_list (PE_SEARCH_RESULTS (results)), "row-activated", item_row);
+  page = pe_window_get_visible_page (window);
+  g_assert_true (PE_IS_DOCUMENT_PAGE (page));
+  g_assert_cmpstr (visible_section (page), ==, "lists");
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), NULL), ==, 1);
+  g_assert_cmpuint (pe_item_lists_count_visible (PE_ITEM_LISTS (lists), "self-service"), ==, 1);
+  screenshot (GTK_WIDGET (window), "household-registration-lists-found");
+
+  pe_item_lists_set_filter (PE_ITEM_LISTS (lists), NULL);
+  screenshot (GTK_WIDGET (window), "household-registration-lists");
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pe_test_assert_finalized (engine);
+}
+
 /* Every document found: its page opens, and its calculators and charts
  * come up; a screenshot of each tab is kept. */
 static void
@@ -473,6 +640,8 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/ui/every-document", test_every_document);
   g_test_add_func ("/ui/tracker-chart", test_tracker_chart);
+  g_test_add_func ("/ui/holidays-field", test_holidays_field);
+  g_test_add_func ("/ui/item-lists", test_item_lists);
 
   return g_test_run ();
 }

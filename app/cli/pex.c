@@ -317,6 +317,46 @@ print_measure (Pex       *pex,
     }
 }
 
+static void
+list_to_json (JsonBuilder *b,
+              PeItemList  *list)
+{
+  json_builder_begin_object (b);
+  add_string (b, "id", list->id);
+  add_text (b, "title", list->title);
+  add_string (b, "measure", list->clause->measure_id);
+  add_string (b, "quote", list->clause->quote);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < list->items->len; i++)
+    {
+      const PeText *t = g_ptr_array_index (list->items, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "zh");
+      json_builder_add_string_value (b, t->zh);
+      json_builder_set_member_name (b, "en");
+      json_builder_add_string_value (b, t->en);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+print_list (Pex        *pex,
+            PeItemList *list)
+{
+  gboolean zh = pex->lang == PE_LANGUAGE_ZH;
+
+  g_print ("\n%s%s%u%s\n", tr (pex, list->title), zh ? "：共 " : ": ", list->items->len, zh ? " 项" : " items");
+  g_print ("  [%s %s] “%s”\n", zh ? "措施" : "measure", list->clause->measure_id, list->clause->quote);
+  for (guint i = 0; i < list->items->len; i++)
+    {
+      const PeText *t = g_ptr_array_index (list->items, i);
+      g_print ("  %3u. %s — %s\n", i + 1, t->zh, t->en);
+    }
+}
+
 static int
 cmd_show (Pex   *pex,
           char **args)
@@ -344,7 +384,18 @@ cmd_show (Pex   *pex,
           print_json (root);
         }
       else
-        print_measure (pex, m);
+        {
+          GPtrArray *lists = pe_document_get_lists (doc);
+
+          print_measure (pex, m);
+          /* the lists this measure enumerates */
+          for (guint i = 0; i < lists->len; i++)
+            {
+              PeItemList *list = g_ptr_array_index (lists, i);
+              if (g_str_equal (list->clause->measure_id, m->id))
+                print_list (pex, list);
+            }
+        }
       return 0;
     }
 
@@ -369,6 +420,11 @@ cmd_show (Pex   *pex,
       for (guint i = 0; i < ms->len; i++)
         measure_to_json (b, g_ptr_array_index (ms, i));
       json_builder_end_array (b);
+      json_builder_set_member_name (b, "lists");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < pe_document_get_lists (doc)->len; i++)
+        list_to_json (b, g_ptr_array_index (pe_document_get_lists (doc), i));
+      json_builder_end_array (b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       print_json (root);
@@ -389,15 +445,22 @@ cmd_show (Pex   *pex,
           PeMeasure *m = g_ptr_array_index (ms, i);
           g_print ("  %-10s %s\n", m->id, tr (pex, m->title));
         }
+      for (guint i = 0; i < pe_document_get_lists (doc)->len; i++)
+        print_list (pex, g_ptr_array_index (pe_document_get_lists (doc), i));
     }
   return 0;
 }
 
+/* A bound as it is typed: a percentage in percent (100 for 100 %), as the
+ * data file writes it and the form reads it. */
 static char *
 format_rational_field (PeField          *f,
                        const PeRational *r)
 {
   PeValue v = { .kind = PE_VALUE_NUMBER, .number = *r };
+
+  if (f->type == PE_VALUE_TYPE_PERCENT && pe_rational_mul (*r, PE_RATIONAL_INIT (100), &v.number))
+    return pe_rational_to_string (v.number, 6);
   return pe_value_to_string (f->type, &v);
 }
 
@@ -427,6 +490,8 @@ cmd_calculators (Pex   *pex,
           add_string (b, "id", c->id);
           add_string (b, "measure", c->measure_id);
           add_string (b, "category", c->category);
+          add_string (b, "subject", c->subject);
+          add_string (b, "group", c->group);
           add_text (b, "title", c->title);
           json_builder_set_member_name (b, "has_amount");
           json_builder_add_boolean_value (b, pe_calculator_has_amount (c));
@@ -434,8 +499,10 @@ cmd_calculators (Pex   *pex,
           json_builder_begin_array (b);
         }
       else
-        g_print ("%s  (%s %s)  %s\n", c->id, pex->lang == PE_LANGUAGE_ZH ? "措施" : "measure",
-                 c->measure_id, tr (pex, c->title));
+        g_print ("%s  (%s %s%s%s%s%s)  %s\n", c->id, pex->lang == PE_LANGUAGE_ZH ? "措施" : "measure",
+                 c->measure_id, g_str_equal (c->subject, "enterprise") ? "" : ", ",
+                 g_str_equal (c->subject, "enterprise") ? "" : c->subject,
+                 c->group ? ", group " : "", c->group ? c->group : "", tr (pex, c->title));
 
       for (guint j = 0; j < c->fields->len; j++)
         {
@@ -455,6 +522,11 @@ cmd_calculators (Pex   *pex,
               add_string (b, "id", f->id);
               add_string (b, "type", pe_value_type_to_string (f->type));
               add_string (b, "role", f->role == PE_FIELD_ROLE_READING ? "reading" : "input");
+              {
+                g_autofree char *key = pe_profile_key_for_field (c, f);
+                add_string (b, "fact", f->fact);
+                add_string (b, "profile_key", key);
+              }
               add_text (b, "label", f->label);
               add_text (b, "unit", f->unit);
               add_string (b, "min", min);
@@ -479,7 +551,8 @@ cmd_calculators (Pex   *pex,
               json_builder_end_object (b);
             }
           else
-            g_print ("    %-22s %-8s%s%s%s%s%s%s%s%s  %s\n", f->id, pe_value_type_to_string (f->type),
+            g_print ("    %-22s %-8s%s%s%s%s%s%s%s%s%s%s  %s\n", f->id, pe_value_type_to_string (f->type),
+                     f->fact ? " fact=" : "", f->fact ? f->fact : "",
                      f->required ? " required" : "",
                      min ? " min=" : "", min ? min : "", max ? " max=" : "", max ? max : "",
                      choices->len ? " " : "", choices->str,
@@ -592,7 +665,7 @@ print_result (Pex          *pex,
   for (guint i = 0; i < trace->len; i++)
     {
       PeTraceStep *s = g_ptr_array_index (trace, i);
-      g_autofree char *v = pe_value_format (s->type, &s->value);
+      g_autofree char *v = pe_trace_step_format_value (s, pex->lang);
 
       g_print ("  %s = %s%s\n", tr (pex, s->label), s->value.is_maximum ? (zh ? "最高 " : "up to ") : "", v);
       if (s->clause)
@@ -792,6 +865,8 @@ cmd_search (Pex   *pex,
           add_string (b, "document", h->document_id);
           add_string (b, "measure", h->measure_id);
           add_string (b, "field", h->field);
+          if (h->list_id != NULL)
+            add_string (b, "list", h->list_id);
           add_string (b, "snippet", h->snippet);
           add_string (b, "match", match);
           json_builder_end_object (b);
@@ -814,7 +889,8 @@ cmd_search (Pex   *pex,
           g_print ("%s%s\n", i ? "\n" : "", tr (pex, pe_document_get_title (doc)));
           last_doc = h->document_id;
         }
-      g_print ("  %s %s\n    %.*s%s%.*s%s%s\n", h->measure_id, tr (pex, m->title),
+      g_print ("  %s %s\n    %.*s%s%.*s%s%s\n", h->measure_id,
+               h->list_id != NULL ? tr (pex, pe_document_get_list (doc, h->list_id)->title) : tr (pex, m->title),
                (int) h->match_start, h->snippet,
                tty ? "\033[1m" : "[", (int) h->match_length, h->snippet + h->match_start,
                tty ? "\033[0m" : "]", h->snippet + h->match_start + h->match_length);

@@ -231,6 +231,8 @@ trace_from_rule (PeTraceKind    kind,
   step->value = *value;
   step->formula = g_strdup (rule->formula);
   step->clause = pe_clause_ref (rule->clause);
+  if (rule->labels != NULL)
+    step->labels = g_hash_table_ref (rule->labels);
   if (kind == PE_TRACE_CONDITION && value->kind == PE_VALUE_BOOLEAN && !value->boolean)
     step->note = pe_text_copy (rule->fail);
   return step;
@@ -249,8 +251,16 @@ validity_step (PeDocument *doc,
   switch (in_force)
     {
     case PE_IN_FORCE_YES:
-      zh = g_strdup_printf ("%s 文件有效", date);
-      en = g_strdup_printf ("The document is in force on %s", date);
+      if (doc->start_rule == PE_DATE_RULE_NOT_STATED && doc->end_rule == PE_DATE_RULE_NOT_STATED)
+        {
+          zh = g_strdup ("原文未规定有效期，按有效处理");
+          en = g_strdup ("The text states no period of validity: it is taken as in force");
+        }
+      else
+        {
+          zh = g_strdup_printf ("%s 文件有效", date);
+          en = g_strdup_printf ("The document is in force on %s", date);
+        }
       break;
     case PE_IN_FORCE_NOT_YET:
       zh = g_strdup_printf ("%s 文件尚未施行", date);
@@ -358,6 +368,7 @@ pe_calculator_evaluate (PeCalculator         *self,
   PeTraceStep *failed = NULL;
   guint64 missing = 0;
   gboolean need_issue_date = FALSE;
+  gboolean is_tracker;
   gboolean figures;
   PeVerdict verdict;
   PeDocument *doc;
@@ -368,6 +379,7 @@ pe_calculator_evaluate (PeCalculator         *self,
   doc = self->document;
   if (options == NULL)
     options = &no_options;
+  is_tracker = g_strcmp0 (self->subject, "city") == 0;
 
   fields = g_new0 (PeValue, MAX (1, self->fields->len));
   steps = g_new0 (PeValue, MAX (1, self->steps->len));
@@ -409,7 +421,11 @@ pe_calculator_evaluate (PeCalculator         *self,
       PeTraceStep *step = validity_step (doc, options->as_of, in_force);
 
       _pe_result_take_trace (result, step);
-      if (in_force == PE_IN_FORCE_NOT_YET || in_force == PE_IN_FORCE_EXPIRED)
+      /* a tracker measures the city against the text's targets: whether
+       * the text is still in force is told, but decides nothing */
+      if (is_tracker)
+        ;
+      else if (in_force == PE_IN_FORCE_NOT_YET || in_force == PE_IN_FORCE_EXPIRED)
         failed = step;
       else if (in_force == PE_IN_FORCE_UNKNOWN)
         need_issue_date = TRUE;
@@ -497,7 +513,9 @@ pe_calculator_evaluate (PeCalculator         *self,
         }
       else
         {
-          /* a checker: an output it cannot compute means an input is missing */
+          /* a checker: an output it cannot compute means an input is
+           * missing (a tracker given only some figures shows the progress
+           * to those, and names the figures it still needs) */
           for (guint i = 0; i < self->steps->len; i++)
             if (((PeRule *) g_ptr_array_index (self->steps, i))->output &&
                 steps[i].kind == PE_VALUE_UNKNOWN)

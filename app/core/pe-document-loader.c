@@ -508,7 +508,7 @@ read_value_type (Loader      *L,
     return FALSE;
   old = push_member (L, "type");
   if (!pe_value_type_from_string (s, type))
-    return fail (L, "unknown type “%s” (yuan, integer, percent, decimal, boolean, choice or date)", s);
+    return fail (L, "unknown type “%s” (yuan, integer, percent, decimal, boolean, choice, date or dates)", s);
   pop (L, old);
   return TRUE;
 }
@@ -547,6 +547,7 @@ kind_of_type (PeValueType type)
     case PE_VALUE_TYPE_BOOLEAN: return PE_VALUE_BOOLEAN;
     case PE_VALUE_TYPE_CHOICE: return PE_VALUE_STRING;
     case PE_VALUE_TYPE_DATE: return PE_VALUE_DATE;
+    case PE_VALUE_TYPE_DATES: return PE_VALUE_DATES;
     default: return PE_VALUE_NUMBER;
     }
 }
@@ -701,6 +702,7 @@ read_parameters (Loader     *L,
           break;
         case PE_VALUE_TYPE_BOOLEAN:
         case PE_VALUE_TYPE_CHOICE:
+        case PE_VALUE_TYPE_DATES:
           push_member (L, "type");
           return fail (L, "parameters are numbers or dates");
         default:
@@ -1383,7 +1385,8 @@ read_rule (Loader     *L,
     return fail (L, "the formula gives a %s value, but the %s is of type %s",
                  _pe_expr_get_kind (r->expr) == PE_VALUE_BOOLEAN ? "boolean" :
                  _pe_expr_get_kind (r->expr) == PE_VALUE_NUMBER ? "number" :
-                 _pe_expr_get_kind (r->expr) == PE_VALUE_DATE ? "date" : "text",
+                 _pe_expr_get_kind (r->expr) == PE_VALUE_DATE ? "date" :
+                 _pe_expr_get_kind (r->expr) == PE_VALUE_DATES ? "date list" : "text",
                  is_step ? "step" : "condition", pe_value_type_to_string (r->type));
   pop (L, old);
   return TRUE;
@@ -1710,6 +1713,87 @@ read_charts (Loader     *L,
   return TRUE;
 }
 
+/* ---- lists ----------------------------------------------------------- */
+
+/* {"id", "title", "clause", "count"?, "items": [text…]}: an enumeration of
+ * the text. Its clause is checked like every other; "count", when given,
+ * is the number the text states ("40项"), so a list that lost or gained an
+ * item is refused. */
+static gboolean
+read_list (Loader     *L,
+           JsonObject *obj,
+           PeItemList *list)
+{
+  JsonArray *items;
+  gint64 count = G_MININT64;   /* not given */
+  gsize old;
+
+  if (!read_id (L, obj, "id", &list->id) ||
+      !read_text (L, obj, "title", TRUE, &list->title) ||
+      !read_clause (L, obj, "clause", TRUE, NULL, &list->clause) ||
+      !read_int (L, obj, "count", FALSE, &count) ||
+      !read_array (L, obj, "items", TRUE, &items))
+    return FALSE;
+
+  list->items = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_text_free);
+  if (!read_text_array (L, obj, "items", list->items))
+    return FALSE;
+  old = push_member (L, "items");
+  if (list->items->len == 0)
+    return fail (L, "a list needs at least one item");
+  for (guint i = 0; i < list->items->len; i++)
+    for (guint j = 0; j < i; j++)
+      if (g_str_equal (((PeText *) g_ptr_array_index (list->items, i))->zh,
+                       ((PeText *) g_ptr_array_index (list->items, j))->zh))
+        {
+          push_index (L, i);
+          return fail (L, "a second item reads “%s”", ((PeText *) g_ptr_array_index (list->items, i))->zh);
+        }
+  pop (L, old);
+
+  if (count != G_MININT64 && count != (gint64) list->items->len)
+    {
+      push_member (L, "count");
+      return fail (L, "the text counts %" G_GINT64_FORMAT " items, the list has %u",
+                   count, list->items->len);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_lists (Loader     *L,
+            JsonObject *root)
+{
+  JsonArray *arr;
+  gsize old;
+
+  if (!read_array (L, root, "lists", FALSE, &arr) || arr == NULL)
+    return *L->error == NULL;
+  old = push_member (L, "lists");
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      gsize o2 = push_index (L, i);
+      PeItemList *list;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return fail (L, "expected an object, found %s", node_type_name (n));
+      list = g_atomic_rc_box_new0 (PeItemList);
+      g_ptr_array_add (L->doc->lists, list);
+      if (!read_list (L, json_node_get_object (n), list))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (((PeItemList *) g_ptr_array_index (L->doc->lists, j))->id, list->id))
+          {
+            push_member (L, "id");
+            return fail (L, "a second list has the id “%s”", list->id);
+          }
+      pop (L, o2);
+    }
+  pop (L, old);
+  return TRUE;
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 static gboolean
@@ -1748,7 +1832,8 @@ read_document (Loader   *L,
          read_stacking (L, root) &&
          read_document_facts (L, root) &&
          read_calculators (L, root) &&
-         read_charts (L, root);
+         read_charts (L, root) &&
+         read_lists (L, root);
 }
 
 /* The JSON of @bytes, after the checks every data file passes. */

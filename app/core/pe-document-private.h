@@ -47,6 +47,7 @@ struct _PeDocument
   PeValue     *parameter_values;
   GPtrArray   *calculators;
   GPtrArray   *charts;
+  GPtrArray   *lists;           /* of PeItemList */
 };
 
 PeDocument *_pe_document_new_empty (void);

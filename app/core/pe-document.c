@@ -36,6 +36,17 @@ chart_spec_clear (PeChartSpec *self)
 
 PE_DEFINE_RC_BOXED (PeChartSpec, pe_chart_spec, chart_spec_clear)
 
+static void
+item_list_clear (PeItemList *self)
+{
+  g_free (self->id);
+  g_clear_pointer (&self->title, pe_text_free);
+  g_clear_pointer (&self->clause, pe_clause_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+}
+
+PE_DEFINE_RC_BOXED (PeItemList, pe_item_list, item_list_clear)
+
 /* used by the loader for PeChartSpec.bars */
 GDestroyNotify _pe_chart_bar_free_func = (GDestroyNotify) chart_bar_free;
 
@@ -73,6 +84,7 @@ pe_document_finalize (GObject *object)
   g_clear_pointer (&self->parameter_values, g_free);
   g_clear_pointer (&self->calculators, g_ptr_array_unref);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
+  g_clear_pointer (&self->lists, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pe_document_parent_class)->finalize (object);
 }
@@ -91,6 +103,7 @@ pe_document_init (PeDocument *self)
   self->parameters = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_parameter_unref);
   self->calculators = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_calculator_unref);
   self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_chart_spec_unref);
+  self->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_item_list_unref);
   self->stacking_rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_field_unref);
 }
@@ -132,6 +145,7 @@ GETTER (const char *, across_rule, across_rule)
 GETTER (PeClause *, across_clause, across_clause)
 GETTER (const PeText *, across_reading, across_reading)
 GETTER (GPtrArray *, facts, facts)
+GETTER (GPtrArray *, lists, lists)
 
 #undef GETTER
 
@@ -212,6 +226,13 @@ pe_document_find_fact (PeDocument *self,
 }
 
 /**
+ * pe_document_get_lists:
+ *
+ * Returns: (transfer none) (element-type PeItemList): the enumerations of
+ *   the text the document gives as lists, possibly none
+ */
+
+/**
  * pe_document_get_measure:
  *
  * Returns: (nullable) (transfer none):
@@ -284,6 +305,27 @@ pe_document_get_chart (PeDocument *self,
       PeChartSpec *spec = g_ptr_array_index (self->charts, i);
       if (g_strcmp0 (spec->id, chart_id) == 0)
         return spec;
+    }
+  return NULL;
+}
+
+/**
+ * pe_document_get_list:
+ *
+ * Returns: (nullable) (transfer none):
+ */
+PeItemList *
+pe_document_get_list (PeDocument *self,
+                      const char *list_id)
+{
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (list_id != NULL, NULL);
+
+  for (guint i = 0; i < self->lists->len; i++)
+    {
+      PeItemList *list = g_ptr_array_index (self->lists, i);
+      if (g_str_equal (list->id, list_id))
+        return list;
     }
   return NULL;
 }

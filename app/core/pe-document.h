@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 #define PE_TYPE_DOCUMENT   (pe_document_get_type ())
 #define PE_TYPE_CHART_SPEC (pe_chart_spec_get_type ())
+#define PE_TYPE_ITEM_LIST  (pe_item_list_get_type ())
 
 /** The version of the data format this library reads. */
 #define PE_DATA_FORMAT_VERSION 1
@@ -98,7 +99,29 @@ typedef struct
   PeClause    *clause;
 } PeChartBar;
 
+/**
+ * PeItemList:
+ * @id: unique within the document
+ * @title: what the list holds
+ * @clause: where the text enumerates it
+ * @items: (element-type PeText): the items, in the text's order
+ *
+ * An enumeration of the text worth searching on its own, such as the
+ * services that can be handled on a phone.
+ */
+typedef struct
+{
+  char      *id;
+  PeText    *title;
+  PeClause  *clause;
+  GPtrArray *items;
+} PeItemList;
+
 G_DECLARE_FINAL_TYPE (PeDocument, pe_document, PE, DOCUMENT, GObject)
+
+GType          pe_item_list_get_type           (void) G_GNUC_CONST;
+PeItemList    *pe_item_list_ref                (PeItemList  *self);
+void           pe_item_list_unref              (PeItemList  *self);
 
 GType          pe_chart_spec_get_type          (void) G_GNUC_CONST;
 PeChartSpec   *pe_chart_spec_ref               (PeChartSpec *self);
@@ -154,6 +177,11 @@ PeParameter   *pe_document_get_parameter       (PeDocument   *self,
 GPtrArray     *pe_document_get_charts          (PeDocument   *self);
 PeChartSpec   *pe_document_get_chart           (PeDocument   *self,
                                                 const char   *chart_id);
+GPtrArray     *pe_document_get_lists           (PeDocument   *self);
+PeItemList    *pe_document_get_list            (PeDocument   *self,
+                                                const char   *list_id);
 const char    *pe_in_force_to_string           (PeInForce     in_force);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PeItemList, pe_item_list_unref)
 
 G_END_DECLS

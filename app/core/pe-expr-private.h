@@ -14,7 +14,9 @@
  *   + - * /   < <= > >= == !=   and or not   ( )
  *   min(a, b, …) max(a, b, …) if(cond, a, b) is_set(field) floor(x)
  *   date('2021-02-08') add_days(d, n) add_months(d, n) add_years(d, n)
- *   add_working_days(d, n) days_between(a, b)
+ *   add_working_days(d, n) add_working_days(d, n, holidays) days_between(a, b)
+ *
+ * holidays is a field of type dates; left empty, only weekends are skipped.
  */
 #pragma once
 

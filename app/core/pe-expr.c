@@ -13,7 +13,10 @@
 #include "pe-expr-private.h"
 
 /* Formulas in data files are short; deep nesting means a broken file. */
-#define MAX_DEPTH 64
+/* Each level of parentheses or if() costs a few levels of the grammar;
+ * 256 leaves room for the longest chains the documents need while
+ * bounding the parser's recursion on hostile input. */
+#define MAX_DEPTH 256
 
 typedef enum
 {
@@ -110,6 +113,7 @@ kind_name (PeValueKind kind)
     case PE_VALUE_BOOLEAN: return "boolean";
     case PE_VALUE_STRING: return "text";
     case PE_VALUE_DATE: return "date";
+    case PE_VALUE_DATES: return "date list";
     default: return "unknown";
     }
 }
@@ -207,7 +211,7 @@ static const struct
   { "add_days", FN_ADD_DAYS, 2, 2 },
   { "add_months", FN_ADD_MONTHS, 2, 2 },
   { "add_years", FN_ADD_YEARS, 2, 2 },
-  { "add_working_days", FN_ADD_WORKING_DAYS, 2, 2 },
+  { "add_working_days", FN_ADD_WORKING_DAYS, 2, 3 },
   { "days_between", FN_DAYS_BETWEEN, 2, 2 },
 };
 
@@ -294,6 +298,17 @@ finish_call (Parser     *ps,
       if (!check_kind (ps, g_ptr_array_index (args, 0), PE_VALUE_DATE, name) ||
           !check_kind (ps, g_ptr_array_index (args, 1), PE_VALUE_NUMBER, name))
         return NULL;
+      if (args->len == 3)
+        {
+          /* the holidays are a field, so that an empty one can mean
+           * "none given" rather than "unknown" */
+          PeExpr *h = g_ptr_array_index (args, 2);
+          if (h->type != NODE_SYMBOL || h->symbol != PE_SYMBOL_FIELD || h->kind != PE_VALUE_DATES)
+            {
+              fail (ps, "the third argument of add_working_days() is a field of type dates");
+              return NULL;
+            }
+        }
       e->kind = PE_VALUE_DATE;
       break;
 
@@ -695,7 +710,8 @@ values_equal (const PeValue *a,
     {
     case PE_VALUE_NUMBER: return pe_rational_compare (a->number, b->number) == 0;
     case PE_VALUE_BOOLEAN: return !a->boolean == !b->boolean;
-    case PE_VALUE_STRING: return a->string == b->string;   /* interned */
+    case PE_VALUE_STRING:
+    case PE_VALUE_DATES: return a->string == b->string;   /* interned */
     case PE_VALUE_DATE: return a->julian == b->julian;
     default: return FALSE;
     }
@@ -711,10 +727,11 @@ values_order (const PeValue *a,
 }
 
 static gboolean
-date_shift (guint32   julian,
-            Function  function,
-            gint64    n,
-            guint32  *out)
+date_shift (guint32        julian,
+            Function       function,
+            gint64         n,
+            const PeValue *holidays,
+            guint32       *out)
 {
   GDate d;
 
@@ -744,14 +761,17 @@ date_shift (guint32   julian,
         g_date_subtract_years (&d, -n);
       break;
     case FN_ADD_WORKING_DAYS:
-      /* Working days are Monday to Friday; public holidays are not known
-       * to the formula (the calculator says so to the user). */
+      /* Working days are Monday to Friday, less the holidays the user
+       * gives; without them public holidays are not known to the formula
+       * (the calculator says so to the user). The list is finite, so the
+       * loop ends. */
       while (n > 0)
         {
           GDateWeekday wd;
           g_date_add_days (&d, 1);
           wd = g_date_get_weekday (&d);
-          if (wd != G_DATE_SATURDAY && wd != G_DATE_SUNDAY)
+          if (wd != G_DATE_SATURDAY && wd != G_DATE_SUNDAY &&
+              (holidays == NULL || !pe_value_dates_contain (holidays, g_date_get_julian (&d))))
             n--;
         }
       break;
@@ -842,23 +862,34 @@ eval_call (const PeExpr       *e,
     case FN_ADD_MONTHS:
     case FN_ADD_YEARS:
     case FN_ADD_WORKING_DAYS:
-      if (!eval (g_ptr_array_index (e->args, 0), scope, &a, error) ||
-          !eval (g_ptr_array_index (e->args, 1), scope, &b, error))
-        return FALSE;
-      if (a.kind == PE_VALUE_UNKNOWN || b.kind == PE_VALUE_UNKNOWN)
-        {
-          set_unknown (out, a.missing | b.missing);
-          return TRUE;
-        }
-      memset (out, 0, sizeof *out);
-      out->kind = PE_VALUE_DATE;
-      if (!date_shift (a.julian, e->function, pe_rational_floor (b.number), &out->julian))
-        {
-          g_set_error_literal (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
-                               _("the date is out of range"));
+      {
+        const PeValue *holidays = NULL;
+
+        if (!eval (g_ptr_array_index (e->args, 0), scope, &a, error) ||
+            !eval (g_ptr_array_index (e->args, 1), scope, &b, error))
           return FALSE;
-        }
-      return TRUE;
+        if (a.kind == PE_VALUE_UNKNOWN || b.kind == PE_VALUE_UNKNOWN)
+          {
+            set_unknown (out, a.missing | b.missing);
+            return TRUE;
+          }
+        if (e->args->len == 3)
+          {
+            /* an empty holidays field: none given, weekends only */
+            const PeExpr *h = g_ptr_array_index (e->args, 2);
+            if (scope->fields[h->index].kind == PE_VALUE_DATES)
+              holidays = &scope->fields[h->index];
+          }
+        memset (out, 0, sizeof *out);
+        out->kind = PE_VALUE_DATE;
+        if (!date_shift (a.julian, e->function, pe_rational_floor (b.number), holidays, &out->julian))
+        {
+            g_set_error_literal (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                                 _("the date is out of range"));
+            return FALSE;
+          }
+        return TRUE;
+      }
 
     case FN_DAYS_BETWEEN:
       if (!eval (g_ptr_array_index (e->args, 0), scope, &a, error) ||

@@ -5,8 +5,10 @@
  * The policy of plugin loading lives here, in one place:
  *  - search paths, user first (libpeas keeps the first plugin of a module
  *    name): $XDG_DATA_HOME/policy-explorer/plugins, then the directories
- *    of $POLICY_EXPLORER_PLUGIN_PATH, then the installed directory. Only
- *    absolute paths are used, and a world-writable directory is refused;
+ *    of $POLICY_EXPLORER_PLUGIN_PATH, then the installed directory, then
+ *    (in a Flatpak) the plugins of each extension under the extension
+ *    directory. Only absolute paths are used, and a world-writable
+ *    directory is refused;
  *  - the API version check, before a module is loaded;
  *  - one plugin per document id;
  *  - documents are read when first asked for, and dropped on unload.
@@ -209,6 +211,13 @@ add_search_path (PePluginsEngine *self,
     peas_engine_add_search_path (PEAS_ENGINE (self), dir, dir);
 }
 
+static int
+sort_by_name (const char **a,
+              const char **b)
+{
+  return g_strcmp0 (*a, *b);
+}
+
 static void
 pe_plugins_engine_init (PePluginsEngine *self)
 {
@@ -236,15 +245,21 @@ pe_plugins_engine_init (PePluginsEngine *self)
   peas_engine_enable_loader (PEAS_ENGINE (self), "python3");
 
   /* Flatpak: each extension mounts at PE_EXTENSION_DIR/NAME, with its
-   * plugins in NAME/plugins */
+   * plugins in NAME/plugins. In name order, so that which of two
+   * extensions with the same module wins does not depend on the disk. */
   if (PE_EXTENSION_DIR[0] != '\0')
     {
       g_autoptr(GDir) dir = g_dir_open (PE_EXTENSION_DIR, 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       const char *name;
 
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, (GCompareFunc) sort_by_name);
+      for (guint i = 0; i < names->len; i++)
         {
-          g_autofree char *path = g_build_filename (PE_EXTENSION_DIR, name, "plugins", NULL);
+          g_autofree char *path = g_build_filename (PE_EXTENSION_DIR, g_ptr_array_index (names, i),
+                                                    "plugins", NULL);
           add_search_path (self, path);
         }
     }

@@ -271,7 +271,7 @@ add_item (PeReport         *self,
   for (guint i = 0; i < pe_result_get_trace (r)->len; i++)
     {
       PeTraceStep *s = g_ptr_array_index (pe_result_get_trace (r), i);
-      g_autofree char *v = pe_value_format (s->type, &s->value);
+      g_autofree char *v = pe_trace_step_format_value (s, self->language);
 
       if (s->clause != NULL)
         add (self, BLOCK_SMALL, "%s = %s%s    [%s] “%s”", tr (self, s->label),

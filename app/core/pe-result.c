@@ -41,6 +41,7 @@ trace_step_clear (PeTraceStep *self)
   g_clear_pointer (&self->label, pe_text_free);
   g_clear_pointer (&self->note, pe_text_free);
   g_clear_pointer (&self->clause, pe_clause_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
 }
 
 static void
@@ -91,6 +92,29 @@ pe_output_format_choice (PeOutput   *self,
     return NULL;
   label = g_hash_table_lookup (self->labels, self->value.string);
   return label != NULL ? pe_text_get (label, language) : NULL;
+}
+
+/**
+ * pe_trace_step_format_value:
+ *
+ * The step's value as people read it: the label of a choice ("overdue"
+ * reads "Overdue by the deadline"), else the formatted value.
+ *
+ * Returns: (transfer full):
+ */
+char *
+pe_trace_step_format_value (PeTraceStep *self,
+                            PeLanguage   language)
+{
+  PeText *label = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->labels != NULL && self->value.kind == PE_VALUE_STRING)
+    label = g_hash_table_lookup (self->labels, self->value.string);
+  if (label != NULL)
+    return g_strdup (pe_text_get (label, language));
+  return pe_value_format (self->type, &self->value);
 }
 
 static void
@@ -383,6 +407,16 @@ add_value (JsonBuilder   *b,
       break;
     case PE_VALUE_BOOLEAN:
       json_builder_add_boolean_value (b, value->boolean);
+      break;
+    case PE_VALUE_DATES:
+      {
+        g_auto(GStrv) dates = g_strsplit (value->string, ",", -1);
+
+        json_builder_begin_array (b);
+        for (guint i = 0; dates[i] != NULL; i++)
+          json_builder_add_string_value (b, dates[i]);
+        json_builder_end_array (b);
+      }
       break;
     case PE_VALUE_NUMBER:
       if (type == PE_VALUE_TYPE_YUAN || pe_rational_is_integer (value->number))

@@ -69,6 +69,7 @@ typedef struct
   char        *formula;
   PeClause    *clause;
   PeText      *note;
+  GHashTable  *labels;      /* a choice step's labels by id, or NULL */
 } PeTraceStep;
 
 /**
@@ -98,6 +99,8 @@ GType         pe_output_get_type          (void) G_GNUC_CONST;
 PeOutput     *pe_output_ref               (PeOutput    *self);
 void          pe_output_unref             (PeOutput    *self);
 const char   *pe_output_format_choice     (PeOutput    *self,
+                                           PeLanguage   language);
+char         *pe_trace_step_format_value  (PeTraceStep *self,
                                            PeLanguage   language);
 
 const char   *pe_result_get_document_id   (PeResult    *self);

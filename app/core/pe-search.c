@@ -6,7 +6,9 @@
  * characters stand in the text. Text and query are folded alike: case,
  * full-width forms (ＡＢＣ１２３ is ABC123, by NFKC) and the traditional
  * forms of the characters common in these documents (發展 finds 发展).
- * Every term of the query must match somewhere in the measure.
+ * Every term of the query must match somewhere in the measure. The items
+ * of a document's lists are found the same way, each on its own, so that
+ * "身份证" finds the services about identity cards, not the whole list.
  */
 #define G_LOG_DOMAIN "pe-search"
 
@@ -110,6 +112,7 @@ typedef struct
 {
   char *document_id;
   char *measure_id;
+  char *list_id;         /* an item of this list; NULL for a measure */
   char *fields[4];       /* original texts: title, text, english, units */
   char *folded[4];       /* normalized, character for character */
 } Entry;
@@ -136,6 +139,7 @@ pe_search_hit_copy (const PeSearchHit *hit)
   copy->snippet = g_strdup (hit->snippet);
   copy->match_start = hit->match_start;
   copy->match_length = hit->match_length;
+  copy->list_id = g_strdup (hit->list_id);
   return copy;
 }
 
@@ -148,6 +152,7 @@ pe_search_hit_free (PeSearchHit *hit)
   g_free (hit->measure_id);
   g_free (hit->field);
   g_free (hit->snippet);
+  g_free (hit->list_id);
   g_free (hit);
 }
 
@@ -156,6 +161,7 @@ entry_free (Entry *e)
 {
   g_free (e->document_id);
   g_free (e->measure_id);
+  g_free (e->list_id);
   for (guint i = 0; i < 4; i++)
     {
       g_free (e->fields[i]);
@@ -221,6 +227,29 @@ pe_search_index_add_document (PeSearchIndex *self,
         e->folded[j] = pe_search_normalize (e->fields[j]);
       g_ptr_array_add (self->entries, e);
     }
+
+  /* each item of a list: its Chinese and its English */
+  for (guint i = 0; i < pe_document_get_lists (document)->len; i++)
+    {
+      PeItemList *list = g_ptr_array_index (pe_document_get_lists (document), i);
+
+      for (guint j = 0; j < list->items->len; j++)
+        {
+          const PeText *item = g_ptr_array_index (list->items, j);
+          Entry *e = g_new0 (Entry, 1);
+
+          e->document_id = g_strdup (pe_document_get_id (document));
+          e->measure_id = g_strdup (list->clause->measure_id);
+          e->list_id = g_strdup (list->id);
+          e->fields[0] = g_strdup ("");
+          e->fields[1] = g_strdup (item->zh);
+          e->fields[2] = g_strdup (item->en);
+          e->fields[3] = g_strdup ("");
+          for (guint k = 0; k < 4; k++)
+            e->folded[k] = pe_search_normalize (e->fields[k]);
+          g_ptr_array_add (self->entries, e);
+        }
+    }
 }
 
 void
@@ -275,7 +304,8 @@ make_hit (const Entry *e,
   hit->snippet = g_string_free (s, FALSE);
   hit->document_id = g_strdup (e->document_id);
   hit->measure_id = g_strdup (e->measure_id);
-  hit->field = g_strdup (field_names[field]);
+  hit->list_id = g_strdup (e->list_id);
+  hit->field = g_strdup (e->list_id != NULL ? "item" : field_names[field]);
   return hit;
 }
 
@@ -284,8 +314,9 @@ make_hit (const Entry *e,
  * @query: words, in any of the two languages
  * @limit: the most hits to return, 0 for all
  *
- * Returns: (transfer full) (element-type PeSearchHit): the measures where
- *   every word of @query matches, in the order of the documents
+ * Returns: (transfer full) (element-type PeSearchHit): the measures, and
+ *   the items of lists, where every word of @query matches, in the order
+ *   of the documents (a document's measures before its lists)
  */
 GPtrArray *
 pe_search_index_query (PeSearchIndex *self,

@@ -18,11 +18,14 @@ G_BEGIN_DECLS
 /**
  * PeSearchHit:
  * @document_id: the document
- * @measure_id: the measure
- * @field: where the first term matched: "title", "text", "english" or "units"
+ * @measure_id: the measure, or for an item of a list the measure that
+ *   enumerates it
+ * @field: where the first term matched: "title", "text", "english" or
+ *   "units" of a measure, or "item" of a list
  * @snippet: the matched text with some context, as shown
  * @match_start: where the match starts in @snippet, in bytes
  * @match_length: its length in bytes
+ * @list_id: (nullable): the list, when the match is one of its items
  */
 typedef struct
 {
@@ -32,6 +35,7 @@ typedef struct
   char  *snippet;
   gsize  match_start;
   gsize  match_length;
+  char  *list_id;
 } PeSearchHit;
 
 G_DECLARE_FINAL_TYPE (PeSearchIndex, pe_search_index, PE, SEARCH_INDEX, GObject)

@@ -6,10 +6,12 @@
  * so the same text is read the same way everywhere. It accepts:
  *   - ASCII and full-width digits (１２３ is 123), a leading minus sign;
  *   - thousands separators only in correct groups of three (1,234,567);
- *   - for yuan, counts and decimals, the units 万 (×10 000) and 亿
+ *   - for yuan, counts and decimals, the units 万 (×10 000), 亿 and 万亿
  *     (×100 000 000), and 元 for yuan; yuan and counts must come out whole
  *     (1.5万 = 15000);
- *   - for percentages, an optional trailing % sign.
+ *   - for percentages, an optional trailing % sign;
+ *   - for lists of dates, YYYY-MM-DD dates separated by commas (, ，、),
+ *     semicolons or white space.
  * Anything else is refused with a message saying what is wrong.
  */
 #define G_LOG_DOMAIN "pe-value"
@@ -25,6 +27,9 @@
 
 /* Numbers longer than this are refused before any work is done. */
 #define MAX_NUMBER_CHARS 64
+/* A list of public holidays covers a few years at most. */
+#define MAX_DATES 1000
+#define DATE_CHARS 10   /* YYYY-MM-DD */
 
 static const char *type_names[] = {
   [PE_VALUE_TYPE_YUAN] = "yuan",
@@ -34,12 +39,13 @@ static const char *type_names[] = {
   [PE_VALUE_TYPE_BOOLEAN] = "boolean",
   [PE_VALUE_TYPE_CHOICE] = "choice",
   [PE_VALUE_TYPE_DATE] = "date",
+  [PE_VALUE_TYPE_DATES] = "dates",
 };
 
 const char *
 pe_value_type_to_string (PeValueType type)
 {
-  g_return_val_if_fail (type <= PE_VALUE_TYPE_DATE, NULL);
+  g_return_val_if_fail (type <= PE_VALUE_TYPE_DATES, NULL);
   return type_names[type];
 }
 
@@ -188,15 +194,23 @@ parse_number (PeValueType   type,
     }
   if (type == PE_VALUE_TYPE_YUAN || type == PE_VALUE_TYPE_INTEGER || type == PE_VALUE_TYPE_DECIMAL)
     {
-      if (g_str_has_suffix (norm, "万"))
-        multiplier = 10000;
-      else if (g_str_has_suffix (norm, "亿"))
-        multiplier = 100000000;
-      if (multiplier != 1)
+      /* 万亿 (a trillion) before 万 and 亿: the documents count in all three */
+      if (g_str_has_suffix (norm, "万亿"))
         {
-          len -= strlen ("万");
-          norm[len] = '\0';
+          multiplier = G_GINT64_CONSTANT (1000000000000);
+          len -= strlen ("万亿");
         }
+      else if (g_str_has_suffix (norm, "万"))
+        {
+          multiplier = 10000;
+          len -= strlen ("万");
+        }
+      else if (g_str_has_suffix (norm, "亿"))
+        {
+          multiplier = 100000000;
+          len -= strlen ("亿");
+        }
+      norm[len] = '\0';
     }
 
   if (!strip_separators (norm))
@@ -317,6 +331,129 @@ parse_boolean (const char *text,
   return FALSE;
 }
 
+static int
+compare_julian (gconstpointer a,
+                gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return (x > y) - (x < y);
+}
+
+static gboolean
+is_date_separator (gunichar c)
+{
+  return c == ',' || c == 0xFF0C /* ， */ || c == 0x3001 /* 、 */ ||
+         c == ';' || c == 0xFF1B /* ； */ || g_unichar_isspace (c);
+}
+
+/* Reads a list of dates into its canonical form, sorted and without
+ * repeats, so that equal lists are one interned string and a date is
+ * found in it by bisection (pe_value_dates_contain). */
+static gboolean
+parse_dates (const char  *text,
+             const char **out,
+             GError     **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GString) canonical = g_string_new (NULL);
+  const char *p = text;
+
+  if (strlen (text) > MAX_DATES * (DATE_CHARS + 2))
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                   _("is too long: at most %u dates"), MAX_DATES);
+      return FALSE;
+    }
+
+  while (*p != '\0')
+    {
+      const char *start;
+      g_autofree char *token = NULL;
+      guint32 julian;
+
+      while (*p != '\0' && is_date_separator (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && !is_date_separator (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      token = g_strndup (start, p - start);
+      if (!pe_date_parse (token, &julian))
+        {
+          g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                       _("has “%s”, which is not a date between 1900-01-01 and 2200-12-31 written YYYY-MM-DD"),
+                       strlen (token) < 40 ? token : "…");
+          return FALSE;
+        }
+      if (days->len == MAX_DATES)
+        {
+          g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                       _("is too long: at most %u dates"), MAX_DATES);
+          return FALSE;
+        }
+      g_array_append_val (days, julian);
+    }
+
+  if (days->len == 0)
+    {
+      g_set_error_literal (error, PE_ERROR, PE_ERROR_MISSING_INPUT, _("is empty"));
+      return FALSE;
+    }
+
+  g_array_sort (days, compare_julian);
+  for (guint i = 0; i < days->len; i++)
+    {
+      guint32 d = g_array_index (days, guint32, i);
+      g_autofree char *s = NULL;
+
+      if (i > 0 && d == g_array_index (days, guint32, i - 1))
+        continue;
+      s = pe_date_to_string (d);
+      if (canonical->len > 0)
+        g_string_append_c (canonical, ',');
+      g_string_append (canonical, s);
+    }
+  *out = g_intern_string (canonical->str);
+  return TRUE;
+}
+
+/**
+ * pe_value_dates_contain:
+ * @value: a value of kind %PE_VALUE_DATES
+ * @julian: a Julian day number
+ *
+ * Returns: whether @julian is one of the dates of @value
+ */
+gboolean
+pe_value_dates_contain (const PeValue *value,
+                        guint32        julian)
+{
+  g_autofree char *date = NULL;
+  gsize n, lo = 0, hi;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (value->kind == PE_VALUE_DATES, FALSE);
+
+  /* canonical: entries of DATE_CHARS characters, one comma apart, in order */
+  date = pe_date_to_string (julian);
+  n = (strlen (value->string) + 1) / (DATE_CHARS + 1);
+  hi = n;
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      int c = strncmp (value->string + mid * (DATE_CHARS + 1), date, DATE_CHARS);
+
+      if (c == 0)
+        return TRUE;
+      if (c < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
 /**
  * pe_value_parse:
  * @type: the type expected
@@ -325,7 +462,8 @@ parse_boolean (const char *text,
  * @error: the reason @text is refused, worded to follow a field name
  *
  * Choice values are returned as an interned string: checking that the id
- * is one of the field's choices is the caller's work.
+ * is one of the field's choices is the caller's work. A list of dates is
+ * returned as an interned string too, in canonical form.
  */
 gboolean
 pe_value_parse (PeValueType   type,
@@ -396,6 +534,12 @@ pe_value_parse (PeValueType   type,
       value->kind = PE_VALUE_DATE;
       return TRUE;
 
+    case PE_VALUE_TYPE_DATES:
+      if (!parse_dates (text, &value->string, error))
+        return FALSE;
+      value->kind = PE_VALUE_DATES;
+      return TRUE;
+
     default:
       g_assert_not_reached ();
     }
@@ -439,7 +583,8 @@ pe_yuan_format (gint64 yuan)
  * pe_value_to_string:
  *
  * The plain, machine-readable form of @value: "1500000", "7/100" as
- * "0.07", "true", a choice id or "2023-12-31". Unknown values give "".
+ * "0.07", "true", a choice id, "2023-12-31" or "2021-10-01,2021-10-04".
+ * Unknown values give "".
  */
 char *
 pe_value_to_string (PeValueType    type,
@@ -458,6 +603,7 @@ pe_value_to_string (PeValueType    type,
     case PE_VALUE_BOOLEAN:
       return g_strdup (value->boolean ? "true" : "false");
     case PE_VALUE_STRING:
+    case PE_VALUE_DATES:
       return g_strdup (value->string);
     case PE_VALUE_DATE:
       return pe_date_to_string (value->julian);
@@ -508,6 +654,12 @@ pe_value_format (PeValueType    type,
 
   if (value->kind == PE_VALUE_BOOLEAN)
     return g_strdup (value->boolean ? _("yes") : _("no"));
+
+  if (value->kind == PE_VALUE_DATES)
+    {
+      g_auto(GStrv) dates = g_strsplit (value->string, ",", -1);
+      return g_strjoinv (", ", dates);
+    }
 
   return pe_value_to_string (type, value);
 }

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @PE_VALUE_TYPE_BOOLEAN: yes or no
  * @PE_VALUE_TYPE_CHOICE: one of a fixed list of ids
  * @PE_VALUE_TYPE_DATE: a calendar date
+ * @PE_VALUE_TYPE_DATES: a list of calendar dates (public holidays), written
+ *   YYYY-MM-DD and separated by commas or spaces
  */
 typedef enum
 {
@@ -33,6 +35,7 @@ typedef enum
   PE_VALUE_TYPE_BOOLEAN,
   PE_VALUE_TYPE_CHOICE,
   PE_VALUE_TYPE_DATE,
+  PE_VALUE_TYPE_DATES,
 } PeValueType;
 
 /**
@@ -42,6 +45,8 @@ typedef enum
  * @PE_VALUE_BOOLEAN: true or false
  * @PE_VALUE_STRING: a choice id
  * @PE_VALUE_DATE: a date (Julian day number)
+ * @PE_VALUE_DATES: a list of dates, kept as an interned text in canonical
+ *   form: sorted, without repeats, "YYYY-MM-DD,YYYY-MM-DD"
  */
 typedef enum
 {
@@ -50,6 +55,7 @@ typedef enum
   PE_VALUE_BOOLEAN,
   PE_VALUE_STRING,
   PE_VALUE_DATE,
+  PE_VALUE_DATES,
 } PeValueKind;
 
 typedef struct
@@ -60,7 +66,7 @@ typedef struct
   gboolean     is_maximum;
   PeRational   number;
   gboolean     boolean;
-  const char  *string;     /* interned */
+  const char  *string;     /* interned: a choice id, or a list of dates */
   guint32      julian;
   /* For PE_VALUE_UNKNOWN: bit i set when field i of the calculator is
    * needed and not set. */
@@ -85,5 +91,8 @@ gboolean    pe_date_parse             (const char   *text,
                                        guint32      *julian);
 char       *pe_date_to_string         (guint32       julian);
 guint32     pe_date_today             (void);
+
+gboolean    pe_value_dates_contain    (const PeValue *value,
+                                       guint32        julian);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "pe-chart-export-button.h"
 #include "pe-chart-view.h"
 #include "pe-document-page.h"
+#include "pe-item-lists.h"
 #include "pe-measure-list.h"
 #include "pe-page-activatable.h"
 #include "pe-validity.h"
@@ -37,6 +38,7 @@ struct _PeDocumentPage
   GtkWidget       *calc_list;
   GtkWidget       *calc_stack;
   GtkWidget       *charts_box;
+  GtkWidget       *lists;          /* NULL when the document has none */
   gboolean         charts_built;
   PeEvalOptions    options;
   char            *text_language;
@@ -392,6 +394,11 @@ build (PeDocumentPage *self)
   gtk_stack_add_titled (GTK_STACK (self->stack), build_calculators (self), "calculators", _("Calculators"));
   self->charts_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_stack_add_titled (GTK_STACK (self->stack), scrolled (self->charts_box), "charts", _("Charts"));
+  if (pe_document_get_lists (self->document)->len > 0)
+    {
+      self->lists = pe_item_lists_new (self->document);
+      gtk_stack_add_titled (GTK_STACK (self->stack), scrolled (self->lists), "lists", _("Lists"));
+    }
   gtk_widget_set_vexpand (self->stack, TRUE);
   gtk_container_add (GTK_CONTAINER (self), self->stack);
   g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (on_visible_section), self);
@@ -631,6 +638,41 @@ pe_document_page_show_measure (PeDocumentPage *self,
 
   pe_document_page_show_section (self, "measures");
   return pe_measure_list_show_measure (PE_MEASURE_LIST (self->measures), measure_id);
+}
+
+/**
+ * pe_document_page_show_list:
+ * @list_id: a list of the document
+ * @filter: (nullable): words the items shown must contain
+ *
+ * Returns: whether the document has the list
+ */
+gboolean
+pe_document_page_show_list (PeDocumentPage *self,
+                            const char     *list_id,
+                            const char     *filter)
+{
+  g_return_val_if_fail (PE_IS_DOCUMENT_PAGE (self), FALSE);
+  g_return_val_if_fail (list_id != NULL, FALSE);
+
+  if (self->lists == NULL)
+    return FALSE;
+  pe_document_page_show_section (self, "lists");
+  pe_item_lists_set_filter (PE_ITEM_LISTS (self->lists), filter);
+  return pe_item_lists_show_list (PE_ITEM_LISTS (self->lists), list_id);
+}
+
+/**
+ * pe_document_page_get_item_lists:
+ *
+ * Returns: (transfer none) (nullable): the view of the document's lists,
+ *   %NULL when it has none
+ */
+GtkWidget *
+pe_document_page_get_item_lists (PeDocumentPage *self)
+{
+  g_return_val_if_fail (PE_IS_DOCUMENT_PAGE (self), NULL);
+  return self->lists;
 }
 
 /**

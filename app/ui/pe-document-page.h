@@ -33,7 +33,11 @@ GtkWidget   *pe_document_page_show_calculator  (PeDocumentPage  *self,
                                                 const char      *calculator_id);
 gboolean     pe_document_page_show_measure     (PeDocumentPage  *self,
                                                 const char      *measure_id);
+gboolean     pe_document_page_show_list        (PeDocumentPage  *self,
+                                                const char      *list_id,
+                                                const char      *filter);
 GtkWidget   *pe_document_page_get_measure_list (PeDocumentPage  *self);
+GtkWidget   *pe_document_page_get_item_lists   (PeDocumentPage  *self);
 GList       *pe_document_page_get_chart_views  (PeDocumentPage  *self);
 void         pe_document_page_set_as_of        (PeDocumentPage  *self,
                                                 guint32          julian);

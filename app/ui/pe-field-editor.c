@@ -140,9 +140,12 @@ make_widget (PeFieldEditor *self)
         }
       else if (f->type == PE_VALUE_TYPE_DATE)
         gtk_entry_set_placeholder_text (GTK_ENTRY (w), "YYYY-MM-DD");
+      else if (f->type == PE_VALUE_TYPE_DATES)
+        /* Translators: the format of a list of dates typed in a form */
+        gtk_entry_set_placeholder_text (GTK_ENTRY (w), _("YYYY-MM-DD, YYYY-MM-DD, …"));
       else if (f->type == PE_VALUE_TYPE_YUAN)
         gtk_entry_set_placeholder_text (GTK_ENTRY (w), _("e.g. 1500000 or 150万"));
-      if (f->type != PE_VALUE_TYPE_DATE)
+      if (f->type != PE_VALUE_TYPE_DATE && f->type != PE_VALUE_TYPE_DATES)
         gtk_entry_set_input_purpose (GTK_ENTRY (w), GTK_INPUT_PURPOSE_NUMBER);
       if (shows_default (self) && f->default_value != NULL)
         gtk_entry_set_text (GTK_ENTRY (w), f->default_value);

@@ -4,7 +4,8 @@
  *
  * The index is built at the first search, from every active document, and
  * a document is dropped from it when its plugin is disabled. Activating a
- * result emits ::open-measure with the document and measure ids.
+ * result emits ::open-measure with the document and measure ids, or, for
+ * an item of a list, ::open-list with the list and the words searched.
  */
 #define G_LOG_DOMAIN "pe-search-results"
 
@@ -22,12 +23,14 @@ struct _PeSearchResults
   PeSearchIndex   *index;
   GtkWidget       *summary;
   GtkWidget       *list;
+  char            *query;
 };
 
 G_DEFINE_FINAL_TYPE (PeSearchResults, pe_search_results, GTK_TYPE_BOX)
 
 enum {
   OPEN_MEASURE,
+  OPEN_LIST,
   N_SIGNALS
 };
 
@@ -87,8 +90,11 @@ hit_row (PeSearchResults   *self,
   PeasPluginInfo *info = pe_plugins_engine_find_document (self->engine, hit->document_id);
   PeDocument *doc = info ? pe_plugins_engine_peek_document (self->engine, info) : NULL;
   PeMeasure *m = doc ? pe_document_get_measure (doc, hit->measure_id) : NULL;
+  PeItemList *list = doc && hit->list_id ? pe_document_get_list (doc, hit->list_id) : NULL;
+  /* an item of a list is headed by the list, under its measure's number */
   g_autofree char *head = g_strdup_printf ("%s  %s", m && m->number ? m->number : hit->measure_id,
-                                           m ? pe_text_get (m->title, pe_language_default ()) : "");
+                                           list ? pe_text_get (list->title, pe_language_default ())
+                                           : m ? pe_text_get (m->title, pe_language_default ()) : "");
   g_autofree char *before = g_markup_escape_text (hit->snippet, hit->match_start);
   g_autofree char *match = g_markup_escape_text (hit->snippet + hit->match_start, hit->match_length);
   g_autofree char *after = g_markup_escape_text (hit->snippet + hit->match_start + hit->match_length, -1);
@@ -108,6 +114,7 @@ hit_row (PeSearchResults   *self,
   atk_object_set_name (gtk_widget_get_accessible (row), head);
   g_object_set_data_full (G_OBJECT (row), "pe-document-id", g_strdup (hit->document_id), g_free);
   g_object_set_data_full (G_OBJECT (row), "pe-measure-id", g_strdup (hit->measure_id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "pe-list-id", g_strdup (hit->list_id), g_free);
   gtk_widget_show_all (row);
   return row;
 }
@@ -117,15 +124,21 @@ on_row_activated (GtkListBox      *list,
                   GtkListBoxRow   *row,
                   PeSearchResults *self)
 {
-  g_signal_emit (self, signals[OPEN_MEASURE], 0,
-                 g_object_get_data (G_OBJECT (row), "pe-document-id"),
-                 g_object_get_data (G_OBJECT (row), "pe-measure-id"));
+  const char *list_id = g_object_get_data (G_OBJECT (row), "pe-list-id");
+
+  if (list_id != NULL)
+    g_signal_emit (self, signals[OPEN_LIST], 0,
+                   g_object_get_data (G_OBJECT (row), "pe-document-id"), list_id, self->query);
+  else
+    g_signal_emit (self, signals[OPEN_MEASURE], 0,
+                   g_object_get_data (G_OBJECT (row), "pe-document-id"),
+                   g_object_get_data (G_OBJECT (row), "pe-measure-id"));
 }
 
 /**
  * pe_search_results_search:
  *
- * Returns: the number of measures found
+ * Returns: the number of measures and list items found
  */
 guint
 pe_search_results_search (PeSearchResults *self,
@@ -143,12 +156,31 @@ pe_search_results_search (PeSearchResults *self,
   g_list_free (rows);
 
   ensure_index (self);
+  g_free (self->query);
+  self->query = g_strdup (query);
   hits = pe_search_index_query (self->index, query, 500);
   for (guint i = 0; i < hits->len; i++)
     gtk_container_add (GTK_CONTAINER (self->list), hit_row (self, g_ptr_array_index (hits, i)));
 
-  summary = hits->len == 0 ? g_strdup (_("No measure matches."))
-          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u measure", "%u measures", hits->len), hits->len);
+  {
+    guint items = 0, measures;
+
+    for (guint i = 0; i < hits->len; i++)
+      if (((PeSearchHit *) g_ptr_array_index (hits, i))->list_id != NULL)
+        items++;
+    measures = hits->len - items;
+    if (hits->len == 0)
+      summary = g_strdup (_("No measure matches."));
+    else if (items == 0)
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u measure", "%u measures", measures), measures);
+    else
+      {
+        g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u measure", "%u measures", measures), measures);
+        g_autofree char *it = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u list item", "%u list items", items), items);
+        /* Translators: “3 measures, 5 list items” */
+        summary = g_strdup_printf (_("%s, %s"), m, it);
+      }
+  }
   gtk_label_set_text (GTK_LABEL (self->summary), summary);
   return hits->len;
 }
@@ -193,6 +225,7 @@ pe_search_results_dispose (GObject *object)
 
   g_clear_object (&self->engine);
   g_clear_object (&self->index);
+  g_clear_pointer (&self->query, g_free);
   G_OBJECT_CLASS (pe_search_results_parent_class)->dispose (object);
 }
 
@@ -209,6 +242,16 @@ pe_search_results_class_init (PeSearchResultsClass *klass)
   signals[OPEN_MEASURE] =
     g_signal_new ("open-measure", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * PeSearchResults::open-list:
+   * @document_id: the document
+   * @list_id: the list
+   * @query: the words searched, to filter the list with
+   */
+  signals[OPEN_LIST] =
+    g_signal_new ("open-list", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void

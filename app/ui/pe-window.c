@@ -631,6 +631,22 @@ on_open_measure (PeSearchResults *results,
     pe_document_page_show_measure (PE_DOCUMENT_PAGE (page), measure_id);
 }
 
+static void
+on_open_list (PeSearchResults *results,
+              const char      *document_id,
+              const char      *list_id,
+              const char      *query,
+              PeWindow        *self)
+{
+  GtkWidget *page;
+
+  g_clear_pointer (&self->before_search, g_free);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
+  page = pe_window_show_document (self, document_id);
+  if (PE_IS_DOCUMENT_PAGE (page))
+    pe_document_page_show_list (PE_DOCUMENT_PAGE (page), list_id, query);
+}
+
 /**
  * pe_window_search:
  *
@@ -650,6 +666,7 @@ pe_window_search (PeWindow   *self,
     {
       self->search_results = pe_search_results_new (self->engine);
       g_signal_connect_object (self->search_results, "open-measure", G_CALLBACK (on_open_measure), self, 0);
+      g_signal_connect_object (self->search_results, "open-list", G_CALLBACK (on_open_list), self, 0);
       gtk_stack_add_named (GTK_STACK (self->pages), self->search_results, "search");
     }
   visible = gtk_stack_get_visible_child_name (GTK_STACK (self->pages));

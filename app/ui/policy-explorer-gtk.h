@@ -11,6 +11,7 @@
 #include "pe-chart-export-button.h"
 #include "pe-chart-view.h"
 #include "pe-document-page.h"
+#include "pe-item-lists.h"
 #include "pe-measure-list.h"
 #include "pe-page-activatable.h"
 #include "pe-result-view.h"
