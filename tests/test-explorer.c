@@ -25,6 +25,8 @@
 
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <string.h>
@@ -386,6 +388,36 @@ test_first_frame_before_parsing (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   pe_test_assert_finalized (engine);
+}
+
+/* The page the user left off at comes back, not the first row the list
+ * box selects by itself when the window takes the focus. */
+static void
+test_last_page (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (PE_APP_ID, backend);
+  PeWindow *window;
+
+  g_settings_set_string (settings, "last-document", "beta");
+  window = pe_window_new (NULL, f->engine, settings);
+  gtk_widget_show (GTK_WIDGET (window));
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (PE_IS_DOCUMENT_PAGE (pe_window_get_visible_page (window)));
+  g_assert_cmpstr (pe_document_get_id (pe_document_page_get_document (PE_DOCUMENT_PAGE (pe_window_get_visible_page (window)))),
+                   ==, "beta");
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-document");
+    g_assert_cmpstr (last, ==, "beta");
+  }
+  /* an explorer page too */
+  pe_window_show_page (window, PAGE_COMPARE);
+  gtk_widget_destroy (GTK_WIDGET (window));
+  window = pe_window_new (NULL, f->engine, settings);
+  gtk_widget_show (GTK_WIDGET (window));
+  WAIT_FOR (PE_IS_COMPARE_PAGE (pe_window_get_visible_page (window)));
+  gtk_widget_destroy (GTK_WIDGET (window));
 }
 
 /* The explorer's pages come first in the sidebar, then a header and the
@@ -1080,6 +1112,7 @@ main (int   argc,
 #define REAL(path, func) g_test_add (path, Fixture, NULL, set_up_real_documents, func, tear_down)
   g_test_add_func ("/explorer/first-frame-before-parsing", test_first_frame_before_parsing);
   TEST ("/explorer/sidebar", test_sidebar);
+  TEST ("/explorer/last-page", test_last_page);
   REAL ("/explorer/overview", test_overview);
   TEST ("/explorer/profile/results", test_profile_results);
   TEST ("/explorer/profile/missing-input-link", test_missing_input_link);

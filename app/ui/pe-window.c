@@ -364,7 +364,10 @@ on_sidebar_row_selected (GtkListBox    *box,
                          GtkListBoxRow *row,
                          PeWindow      *self)
 {
-  if (row == NULL)
+  /* until the page the user left off at is back, a row selected is the
+   * list box's own doing (it selects the first row when the window takes
+   * the focus), not the user's */
+  if (row == NULL || self->initial_document != NULL)
     return;
   if (g_object_get_data (G_OBJECT (row), "pe-page-name") != NULL)
     pe_window_show_page (self, g_object_get_data (G_OBJECT (row), "pe-page-name"));
@@ -765,8 +768,7 @@ show_initial_document (gpointer data)
   self->initial_idle = 0;
   /* send the painted frame to the display before the page is built */
   gdk_display_flush (gtk_widget_get_display (GTK_WIDGET (self)));
-  /* the user may have chosen a page already */
-  if (id != NULL && gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar)) == NULL)
+  if (id != NULL)
     {
       if (find_explorer_page (id) != NULL)
         pe_window_show_page (self, id);
