@@ -1130,5 +1130,11 @@ main (int   argc,
 #undef TEST
 #undef REAL
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+    /* the recent profiles the tests added, in the scratch data directory */
+    g_autofree char *recent = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+    g_unlink (recent);
+    return status;
+  }
 }

@@ -225,6 +225,7 @@ pe_window_show_document (PeWindow   *self,
   info = pe_plugins_engine_find_document (self->engine, document_id);
   if (info == NULL)
     return NULL;
+  g_clear_pointer (&self->initial_document, g_free);
 
   page = gtk_stack_get_child_by_name (GTK_STACK (self->pages), document_id);
   if (page == NULL)
@@ -320,6 +321,8 @@ pe_window_show_page (PeWindow   *self,
 
   if ((ep = find_explorer_page (name)) == NULL)
     return NULL;
+  /* a page asked for replaces the one the window was about to restore */
+  g_clear_pointer (&self->initial_document, g_free);
   if (g_str_equal (name, PAGE_OVERVIEW))
     {
       if (self->overview == NULL)
@@ -364,11 +367,24 @@ on_sidebar_row_selected (GtkListBox    *box,
                          GtkListBoxRow *row,
                          PeWindow      *self)
 {
-  /* until the page the user left off at is back, a row selected is the
-   * list box's own doing (it selects the first row when the window takes
-   * the focus), not the user's */
-  if (row == NULL || self->initial_document != NULL)
+  if (row == NULL)
     return;
+  if (self->initial_document != NULL)
+    {
+      /* The page the user left off at is not back yet. The list box selects
+       * its first row by itself when the window takes the focus: that is
+       * no choice of the user's, and must not hide that page. Any other
+       * row, or a click or key, is the user's choice, which wins. */
+      GdkEvent *event = gtk_get_current_event ();
+      gboolean by_input = event != NULL &&
+                          (event->type == GDK_BUTTON_PRESS || event->type == GDK_BUTTON_RELEASE ||
+                           event->type == GDK_KEY_PRESS || event->type == GDK_KEY_RELEASE);
+
+      g_clear_pointer (&event, gdk_event_free);
+      if (!by_input && gtk_list_box_row_get_index (row) == 0)
+        return;
+      g_clear_pointer (&self->initial_document, g_free);
+    }
   if (g_object_get_data (G_OBJECT (row), "pe-page-name") != NULL)
     pe_window_show_page (self, g_object_get_data (G_OBJECT (row), "pe-page-name"));
   else
