@@ -682,6 +682,9 @@ test_invalid_input (Fixture       *f,
   g_assert_null (pe_profile_get_value (profile, "beta/equipment/investment"));
   banner = find_named (GTK_WIDGET (page), "invalid-inputs");
   g_assert_true (gtk_widget_get_visible (banner));
+  g_assert_true (gtk_widget_get_visible (find_named (banner, "invalid-links")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (banner, "invalid-links"))),
+                            "investment “12a” is not a number"));
   wait_for_results (page, before);
   /* without it the equipment subsidy is not run, and training is kept */
   g_assert_null (pe_assessment_view_find_item (PE_ASSESSMENT_VIEW (pe_profile_page_get_results (page)), "beta", "equipment"));

@@ -143,7 +143,8 @@ figures_of (PeCalculator *calc)
              : p->bound == PE_BOUND_MINIMUM
              /* Translators: a figure the text gives as a lower bound */
              ? g_strdup_printf (_("%s: at least %s"), tr (p->label), value)
-             : g_strdup_printf ("%s: %s", tr (p->label), value);
+             /* Translators: a figure the text fixes, and its value */
+             : g_strdup_printf (_("%s: %s"), tr (p->label), value);
       quote = g_strdup_printf ("“%s”", p->clause->quote);
       gtk_container_add (GTK_CONTAINER (box), text_label (line, NULL));
       gtk_container_add (GTK_CONTAINER (box), text_label (quote, "pe-quote"));

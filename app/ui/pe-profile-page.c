@@ -221,8 +221,8 @@ update_invalid (PeProfilePage *self)
   gtk_label_set_track_visited_links (GTK_LABEL (label), FALSE);
   gtk_widget_set_name (label, "invalid-links");
   g_signal_connect (label, "activate-link", G_CALLBACK (on_invalid_link), self);
+  gtk_widget_show (label);   /* the box itself is no-show-all */
   gtk_container_add (GTK_CONTAINER (self->invalid_box), label);
-  gtk_widget_show_all (self->invalid_box);
 }
 
 /**
