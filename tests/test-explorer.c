@@ -1096,6 +1096,33 @@ test_screenshots (Fixture       *f,
   screenshot (GTK_WIDGET (f->window), "real-overview");
 }
 
+/* The shortcuts window lists the shortcuts of the explorer's pages. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/policyexplorer/PolicyExplorer/gtk/help-overlay.ui");
+  GSList *objects = gtk_builder_get_objects (builder);
+  g_autoptr(GString) all = g_string_new (" ");
+  const char *wanted[] = { "<Primary>1", "<Primary>2", "<Primary>3", "<Primary>n", "<Primary>o", "<Primary>s",
+                           "<Primary><Shift>s", "<Primary>e", "<Primary>p", "<Primary>f", "<Primary>l", "<Primary>q" };
+
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accel = NULL;
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        g_string_append_printf (all, "%s ", accel);
+      }
+  g_slist_free (objects);
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      g_autofree char *word = g_strdup_printf (" %s ", wanted[i]);
+      if (strstr (all->str, word) == NULL)
+        g_error ("the shortcuts window does not list %s", wanted[i]);
+    }
+  gtk_widget_destroy (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1114,6 +1141,7 @@ main (int   argc,
 #define TEST(path, func) g_test_add (path, Fixture, NULL, set_up_test_documents, func, tear_down)
 #define REAL(path, func) g_test_add (path, Fixture, NULL, set_up_real_documents, func, tear_down)
   g_test_add_func ("/explorer/first-frame-before-parsing", test_first_frame_before_parsing);
+  g_test_add_func ("/explorer/shortcuts-window", test_shortcuts_window);
   TEST ("/explorer/sidebar", test_sidebar);
   TEST ("/explorer/last-page", test_last_page);
   REAL ("/explorer/overview", test_overview);
