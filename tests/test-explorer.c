@@ -1096,31 +1096,28 @@ test_screenshots (Fixture       *f,
   screenshot (GTK_WIDGET (f->window), "real-overview");
 }
 
-/* The shortcuts window lists the shortcuts of the explorer's pages. */
+/* The shortcuts window lists the shortcuts of the explorer's pages. Read
+ * as the text of its definition: building a GtkShortcutsWindow that is
+ * never shown leaves GTK state behind that upsets later tests. */
 static void
 test_shortcuts_window (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/policyexplorer/PolicyExplorer/gtk/help-overlay.ui");
-  GSList *objects = gtk_builder_get_objects (builder);
-  g_autoptr(GString) all = g_string_new (" ");
-  const char *wanted[] = { "<Primary>1", "<Primary>2", "<Primary>3", "<Primary>n", "<Primary>o", "<Primary>s",
-                           "<Primary><Shift>s", "<Primary>e", "<Primary>p", "<Primary>f", "<Primary>l", "<Primary>q" };
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/policyexplorer/PolicyExplorer/gtk/help-overlay.ui",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *text = NULL;
+  const char *wanted[] = { "&lt;Primary&gt;1", "&lt;Primary&gt;2", "&lt;Primary&gt;3", "&lt;Primary&gt;n",
+                           "&lt;Primary&gt;o", "&lt;Primary&gt;s", "&lt;Primary&gt;&lt;Shift&gt;s",
+                           "&lt;Primary&gt;e", "&lt;Primary&gt;p", "&lt;Primary&gt;f", "&lt;Primary&gt;l",
+                           "&lt;Primary&gt;q" };
 
-  for (GSList *l = objects; l; l = l->next)
-    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
-      {
-        g_autofree char *accel = NULL;
-        g_object_get (l->data, "accelerator", &accel, NULL);
-        g_string_append_printf (all, "%s ", accel);
-      }
-  g_slist_free (objects);
+  g_assert_nonnull (bytes);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
     {
-      g_autofree char *word = g_strdup_printf (" %s ", wanted[i]);
-      if (strstr (all->str, word) == NULL)
+      g_autofree char *element = g_strdup_printf ("<property name=\"accelerator\">%s</property>", wanted[i]);
+      if (strstr (text, element) == NULL)
         g_error ("the shortcuts window does not list %s", wanted[i]);
     }
-  gtk_widget_destroy (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")));
 }
 
 int
