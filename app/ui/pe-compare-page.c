@@ -283,6 +283,10 @@ add_row_title (GtkGrid    *grid,
   GtkWidget *l = text_label (title, "pe-fact-name");
 
   gtk_label_set_xalign (GTK_LABEL (l), 1);
+  /* a narrow column, but never a word broken across lines */
+  gtk_label_set_line_wrap_mode (GTK_LABEL (l), PANGO_WRAP_WORD);
+  gtk_label_set_width_chars (GTK_LABEL (l), 10);
+  gtk_widget_set_valign (l, GTK_ALIGN_START);
   gtk_grid_attach (grid, l, 0, top, 1, 1);
 }
 
