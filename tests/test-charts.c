@@ -247,6 +247,77 @@ test_targets_and_units (void)
   g_assert_cmpfloat (support, ==, 0);
 }
 
+/* The alpha of the pixel at (x, y) of a 600 × 240 timeline. */
+static guint
+alpha_at (cairo_surface_t *s,
+          int              x,
+          int              y)
+{
+  guint32 *px = (guint32 *) cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s) / 4;
+
+  return px[y * stride + x] >> 24;
+}
+
+/* Periods whose dates are not all known: a known period is drawn solid, a
+ * dimmed one faint, an open end fades out, and an event with no date at
+ * all takes no room on the axis and draws no bar. */
+static void
+test_timeline_open_and_dimmed (void)
+{
+  g_autoptr(PeChartModel) m = pe_chart_model_new (PE_CHART_TIMELINE, "Validity");
+  PeChartPalette p;
+  cairo_surface_t *s;
+  cairo_t *cr;
+  const char *note = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  int y[4], x_mid, x_right;
+  double row;
+
+  /* 2021-01-01 is Julian day 737791 in GLib's count */
+  pe_chart_model_add_event (m, "solid", 737791, 737791 + 730, NULL);
+  pe_chart_model_add_event (m, "dimmed", 737791, 737791 + 730, NULL);
+  pe_chart_model_set_event_flags (m, 1, PE_CHART_EVENT_DIMMED, NULL);
+  pe_chart_model_add_event (m, "open", 737791, 737791, NULL);
+  pe_chart_model_set_event_flags (m, 2, PE_CHART_EVENT_OPEN_END, "no end stated");
+  pe_chart_model_add_event (m, "unknown", 0, 0, NULL);
+  pe_chart_model_set_event_flags (m, 3, PE_CHART_EVENT_OPEN_START | PE_CHART_EVENT_OPEN_END, "issue date not given");
+
+  g_assert_cmpint (pe_chart_model_get_event_flags (m, 2, &note), ==, PE_CHART_EVENT_OPEN_END);
+  g_assert_cmpstr (note, ==, "no end stated");
+  csv = pe_chart_model_to_csv (m);
+  g_assert_nonnull (strstr (csv, "open,2021-01-01,\r\n"));
+  g_assert_nonnull (strstr (csv, "unknown,,\r\n"));
+  text = pe_chart_model_describe (m);
+  g_assert_nonnull (strstr (text, "unknown: (issue date not given)"));
+
+  pe_chart_palette_init_default (&p);
+  p.background.alpha = 0;
+  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 240);
+  cr = cairo_create (s);
+  pe_chart_render (m, cr, 600, 240, &p);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+
+  /* the layout of the renderer: title 8 + 26, axis 34 below, four rows */
+  row = (240 - 8 - 26 - 8 - 34) / 4.0;
+  for (int i = 0; i < 4; i++)
+    y[i] = (int) (8 + 26 + i * row + row / 2);
+  /* the axis runs from the first date to the last known one (2 years), so
+   * its middle falls inside the two-year periods */
+  x_mid = 330;
+  x_right = 450;   /* short of the note written at the right end */
+  g_assert_cmpuint (alpha_at (s, x_mid, y[0]), >, 240);
+  g_assert_cmpuint (alpha_at (s, x_mid, y[1]), >, 60);
+  g_assert_cmpuint (alpha_at (s, x_mid, y[1]), <, 140);
+  /* fading: solid near its start, faint far to the right */
+  g_assert_cmpuint (alpha_at (s, 200, y[2]), >, alpha_at (s, x_right, y[2]) + 60);
+  /* no date: no bar in the middle of its row */
+  g_assert_cmpuint (alpha_at (s, x_mid, y[3]), ==, 0);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/charts/supply-chain-inclusive", test_supply_chain_inclusive);
   g_test_add_func ("/charts/upgrade-cap-kink", test_upgrade_cap_kink);
   g_test_add_func ("/charts/targets-and-units", test_targets_and_units);
+  g_test_add_func ("/charts/timeline-open-and-dimmed", test_timeline_open_and_dimmed);
 
   return g_test_run ();
 }

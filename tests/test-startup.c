@@ -189,10 +189,15 @@ test_window_first_frame (void)
   f.window = pe_window_new (NULL, engine, settings);
   g_signal_connect (f.window, "draw", G_CALLBACK (on_draw), &f);
   gtk_widget_show (GTK_WIDGET (f.window));
-  /* the sidebar is there before anything is read */
+  /* the documents are in the sidebar before anything is read */
   {
     GList *rows = gtk_container_get_children (GTK_CONTAINER (pe_window_get_sidebar (f.window)));
-    g_assert_cmpuint (g_list_length (rows), ==, count_document_plugins (engine));
+    guint documents = 0;
+
+    for (GList *l = rows; l; l = l->next)
+      if (g_object_get_data (l->data, "pe-document-id") != NULL)
+        documents++;
+    g_assert_cmpuint (documents, ==, count_document_plugins (engine));
     g_list_free (rows);
   }
 

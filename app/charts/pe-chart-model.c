@@ -30,9 +30,11 @@ typedef struct
 
 typedef struct
 {
-  char   *label;
-  double  start, end;
-  char   *tooltip;
+  char              *label;
+  double             start, end;
+  char              *tooltip;
+  PeChartEventFlags  flags;
+  char              *note;
 } Event;
 
 struct _PeChartModel
@@ -77,6 +79,7 @@ event_clear (Event *e)
 {
   g_free (e->label);
   g_free (e->tooltip);
+  g_free (e->note);
 }
 
 static void
@@ -402,7 +405,7 @@ pe_chart_model_add_event (PeChartModel *self,
                           double        end,
                           const char   *tooltip)
 {
-  Event e = { g_strdup (label), start, end, g_strdup (tooltip) };
+  Event e = { g_strdup (label), start, end, g_strdup (tooltip), PE_CHART_EVENT_NONE, NULL };
 
   g_return_if_fail (PE_IS_CHART_MODEL (self));
   g_array_append_val (self->events, e);
@@ -440,6 +443,47 @@ pe_chart_model_get_event (PeChartModel *self,
   if (start) *start = e->start;
   if (end) *end = e->end;
   if (tooltip) *tooltip = e->tooltip;
+}
+
+/**
+ * pe_chart_model_set_event_flags:
+ * @flags: how the event's dates are known
+ * @note: (nullable): a few words written in its row ("no end stated")
+ */
+void
+pe_chart_model_set_event_flags (PeChartModel      *self,
+                                guint              index,
+                                PeChartEventFlags  flags,
+                                const char        *note)
+{
+  Event *e;
+
+  g_return_if_fail (PE_IS_CHART_MODEL (self));
+  g_return_if_fail (index < self->events->len);
+
+  e = &g_array_index (self->events, Event, index);
+  e->flags = flags;
+  g_free (e->note);
+  e->note = g_strdup (note);
+}
+
+/**
+ * pe_chart_model_get_event_flags:
+ * @note: (out) (optional) (nullable):
+ */
+PeChartEventFlags
+pe_chart_model_get_event_flags (PeChartModel  *self,
+                                guint          index,
+                                const char   **note)
+{
+  const Event *e;
+
+  g_return_val_if_fail (PE_IS_CHART_MODEL (self), PE_CHART_EVENT_NONE);
+  g_return_val_if_fail (index < self->events->len, PE_CHART_EVENT_NONE);
+
+  e = &g_array_index (self->events, Event, index);
+  if (note) *note = e->note;
+  return e->flags;
 }
 
 void
@@ -548,8 +592,9 @@ pe_chart_model_to_csv (PeChartModel *self)
       for (guint i = 0; i < self->events->len; i++)
         {
           const Event *e = &g_array_index (self->events, Event, i);
-          g_autofree char *a = pe_chart_format_julian (e->start);
-          g_autofree char *b = pe_chart_format_julian (e->end);
+          /* a date that is not known is left empty, never made up */
+          g_autofree char *a = (e->flags & PE_CHART_EVENT_OPEN_START) ? g_strdup ("") : pe_chart_format_julian (e->start);
+          g_autofree char *b = (e->flags & PE_CHART_EVENT_OPEN_END) ? g_strdup ("") : pe_chart_format_julian (e->end);
           csv_field (s, e->label);
           g_string_append_printf (s, ",%s,%s\r\n", a, b);
         }
@@ -596,8 +641,19 @@ pe_chart_model_describe (PeChartModel *self)
       for (guint i = 0; i < self->events->len; i++)
         {
           const Event *e = &g_array_index (self->events, Event, i);
-          g_autofree char *a = pe_chart_format_julian (e->start);
-          g_string_append_printf (s, "%s: %s. ", e->label, a);
+          g_autofree char *a = (e->flags & PE_CHART_EVENT_OPEN_START) ? NULL : pe_chart_format_julian (e->start);
+          g_autofree char *b = (e->flags & PE_CHART_EVENT_OPEN_END) ||
+                               (!(e->flags & PE_CHART_EVENT_OPEN_START) && e->end <= e->start)
+                               ? NULL : pe_chart_format_julian (e->end);
+
+          g_string_append_printf (s, "%s:", e->label);
+          if (a != NULL)
+            g_string_append_printf (s, " %s", a);
+          if (b != NULL)
+            g_string_append_printf (s, " – %s", b);
+          if (e->note != NULL)
+            g_string_append_printf (s, " (%s)", e->note);
+          g_string_append (s, ". ");
         }
       break;
     default:

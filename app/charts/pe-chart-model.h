@@ -46,6 +46,26 @@ typedef enum
   PE_CHART_MARK_KINK,
 } PeChartMarkKind;
 
+/**
+ * PeChartEventFlags:
+ * @PE_CHART_EVENT_NONE: a period or date known at both ends
+ * @PE_CHART_EVENT_DIMMED: drawn faint: a period that is over, or not begun
+ * @PE_CHART_EVENT_OPEN_START: the start is not known: the period fades in
+ *   from the left edge up to its end
+ * @PE_CHART_EVENT_OPEN_END: the end is not known or not stated: the
+ *   period fades out from its start to the right edge
+ *
+ * How a timeline draws a period whose dates are not all known. With both
+ * ends open and no date, only the event's note is written.
+ */
+typedef enum
+{
+  PE_CHART_EVENT_NONE       = 0,
+  PE_CHART_EVENT_DIMMED     = 1 << 0,
+  PE_CHART_EVENT_OPEN_START = 1 << 1,
+  PE_CHART_EVENT_OPEN_END   = 1 << 2,
+} PeChartEventFlags;
+
 PeChartModel *pe_chart_model_new            (PeChartKind   kind,
                                              const char   *title);
 PeChartKind   pe_chart_model_get_kind       (PeChartModel *self);
@@ -123,6 +143,13 @@ void          pe_chart_model_get_event      (PeChartModel *self,
                                              double       *start,
                                              double       *end,
                                              const char  **tooltip);
+void          pe_chart_model_set_event_flags (PeChartModel *self,
+                                             guint         index,
+                                             PeChartEventFlags flags,
+                                             const char   *note);
+PeChartEventFlags pe_chart_model_get_event_flags (PeChartModel *self,
+                                             guint         index,
+                                             const char  **note);
 void          pe_chart_model_set_now        (PeChartModel *self,
                                              double        now,
                                              const char   *label);

@@ -319,7 +319,16 @@ compute_layout (PeChartModel         *m,
             }
           else
             {
+              PeChartEventFlags flags = pe_chart_model_get_event_flags (m, i, NULL);
+
+              /* a date that is not known does not stretch the axis */
               pe_chart_model_get_event (m, i, NULL, &a, &b, NULL);
+              if (flags & PE_CHART_EVENT_OPEN_START)
+                a = b;
+              if (flags & PE_CHART_EVENT_OPEN_END)
+                b = a;
+              if ((flags & PE_CHART_EVENT_OPEN_START) && (flags & PE_CHART_EVENT_OPEN_END))
+                continue;
               L->xmin = MIN (L->xmin, a);
               L->xmax = MAX (L->xmax, b);
             }
@@ -327,6 +336,11 @@ compute_layout (PeChartModel         *m,
       if (kind == PE_CHART_TIMELINE)
         {
           double now, span;
+          if (L->xmin > L->xmax)   /* no event has a date */
+            {
+              L->xmin = pe_chart_model_get_now (m, &now, NULL) ? now : 0;
+              L->xmax = L->xmin;
+            }
           if (pe_chart_model_get_now (m, &now, NULL))
             {
               L->xmin = MIN (L->xmin, now);
@@ -587,14 +601,51 @@ render_timeline (PeChartModel         *m,
 
   for (guint i = 0; i < n; i++)
     {
-      const char *label;
+      const char *label, *note;
       double s, e, y = L->y + i * row + row / 2;
+      PeChartEventFlags flags = pe_chart_model_get_event_flags (m, i, &note);
+      /* a period that is over (or not begun) is there, but faint */
+      double alpha = (flags & PE_CHART_EVENT_DIMMED) ? 0.4 : 1.0;
+      PeChartColor fg = p->foreground, series = p->series[0];
 
+      fg.alpha *= alpha;
+      series.alpha *= alpha;
       pe_chart_model_get_event (m, i, &label, &s, &e, NULL);
-      set_color (cr, &p->foreground);
+      set_color (cr, &fg);
       draw_text (cr, p, label, L->x - PAD, y - 8, 1.0, L->label_w, FALSE);
-      set_color (cr, &p->series[0]);
-      if (e > s)
+      if (note != NULL)
+        {
+          /* at the right end, where an open period has faded out */
+          PeChartColor faint = fg;
+          faint.alpha *= 0.8;
+          set_color (cr, &faint);
+          draw_text (cr, p, note, L->x + L->w - 2, y - 8, 1.0, L->w * 0.6, FALSE);
+        }
+      set_color (cr, &series);
+      if (flags & (PE_CHART_EVENT_OPEN_START | PE_CHART_EVENT_OPEN_END))
+        {
+          double h = MIN (14, row * 0.6);
+          double x0 = (flags & PE_CHART_EVENT_OPEN_START) ? L->x : px (L, s);
+          double x1 = (flags & PE_CHART_EVENT_OPEN_END) ? L->x + L->w : px (L, e);
+          cairo_pattern_t *fade;
+
+          if ((flags & PE_CHART_EVENT_OPEN_START) && (flags & PE_CHART_EVENT_OPEN_END))
+            continue;   /* no date at all: the note says why */
+          fade = cairo_pattern_create_linear (x0, 0, x1, 0);
+          cairo_pattern_add_color_stop_rgba (fade, 0, series.red, series.green, series.blue,
+                                             (flags & PE_CHART_EVENT_OPEN_START) ? 0 : series.alpha);
+          cairo_pattern_add_color_stop_rgba (fade, 1, series.red, series.green, series.blue,
+                                             (flags & PE_CHART_EVENT_OPEN_END) ? 0 : series.alpha);
+          cairo_set_source (cr, fade);
+          cairo_rectangle (cr, x0, y - h / 2, MAX (2, x1 - x0), h);
+          cairo_fill (cr);
+          cairo_pattern_destroy (fade);
+          /* the date that is known, marked */
+          set_color (cr, &series);
+          cairo_rectangle (cr, (flags & PE_CHART_EVENT_OPEN_START) ? x1 - 2 : x0, y - h / 2 - 2, 2, h + 4);
+          cairo_fill (cr);
+        }
+      else if (e > s)
         {
           double h = MIN (14, row * 0.6);
           cairo_rectangle (cr, px (L, s), y - h / 2, MAX (2, px (L, e) - px (L, s)), h);
@@ -727,8 +778,13 @@ pe_chart_hit_test (PeChartModel *model,
         if (bars)
           return g_strdup_printf ("%s: %s", label, text ? text : "");
         {
+          const char *note = NULL;
+          PeChartEventFlags flags = pe_chart_model_get_event_flags (model, i, &note);
           g_autofree char *a = pe_chart_format_julian (s);
           g_autofree char *b = pe_chart_format_julian (e);
+
+          if (flags & (PE_CHART_EVENT_OPEN_START | PE_CHART_EVENT_OPEN_END))
+            return g_strdup_printf ("%s: %s", label, note ? note : "");
           return e > s ? g_strdup_printf ("%s: %s – %s", label, a, b)
                        : g_strdup_printf ("%s: %s", label, a);
         }

@@ -62,7 +62,6 @@ show_about (GSimpleAction *action,
                                        "Amounts are computed exactly and rounded down to the whole yuan."),
                          "authors", authors,
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "website", "https://github.com/policyexplorer/policy-explorer",
                          NULL);
 }
 
@@ -122,6 +121,15 @@ pe_application_startup (GApplication *app)
     { "win.search", { "<Primary>f", NULL } },
     /* as GTK sets them for a help overlay it finds itself */
     { "win.show-help-overlay", { "<Primary>question", "<Primary>F1" } },
+    { "win.show-page::overview", { "<Primary>1", NULL } },
+    { "win.show-page::profile", { "<Primary>2", NULL } },
+    { "win.show-page::compare", { "<Primary>3", NULL } },
+    { "win.profile-new", { "<Primary>n", NULL } },
+    { "win.profile-open", { "<Primary>o", NULL } },
+    { "win.profile-save", { "<Primary>s", NULL } },
+    { "win.profile-save-as", { "<Primary><Shift>s", NULL } },
+    { "win.export-pdf", { "<Primary>e", NULL } },
+    { "win.print", { "<Primary>p", NULL } },
   };
 
   G_APPLICATION_CLASS (pe_application_parent_class)->startup (app);

@@ -2,11 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The form is generated from the calculator's fields. Each entry is
- * checked as it is typed with the same parser as the command line, and a
- * wrong value is named at the field: the Calculate button stays off until
- * every value can be read. A yes/no field can also be left unset, since
- * "not known" is an answer the calculators deal with.
+ * The form is generated from the calculator's fields, each a
+ * PeFieldEditor (shared with the profile form): checked as it is typed
+ * with the same parser as the command line, a wrong value named at the
+ * field. The Calculate button stays off until every value can be read.
  */
 #define G_LOG_DOMAIN "pe-calculator-form"
 
@@ -15,15 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "pe-calculator-form.h"
+#include "pe-field-editor.h"
 #include "pe-result-view.h"
-
-typedef struct
-{
-  PeField   *field;
-  GtkWidget *widget;
-  GtkWidget *error;
-  char      *message;   /* the current error, or NULL */
-} FieldRow;
 
 struct _PeCalculatorForm
 {
@@ -31,7 +23,7 @@ struct _PeCalculatorForm
 
   PeCalculator  *calculator;
   PeEvalOptions  options;
-  GPtrArray     *rows;
+  GPtrArray     *editors;    /* PeFieldEditor, in form order */
   GtkWidget     *grid;
   GtkWidget     *calculate;
   GtkWidget     *result_view;
@@ -46,42 +38,17 @@ tr (const PeText *text)
   return pe_text_get (text, pe_language_default ());
 }
 
-static void
-field_row_free (FieldRow *row)
+static PeFieldEditor *
+find_editor (PeCalculatorForm *self,
+             const char       *field_id)
 {
-  pe_field_unref (row->field);
-  g_free (row->message);
-  g_free (row);
-}
-
-static FieldRow *
-find_row (PeCalculatorForm *self,
-          const char       *field_id)
-{
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < self->editors->len; i++)
     {
-      FieldRow *row = g_ptr_array_index (self->rows, i);
-      if (g_str_equal (row->field->id, field_id))
-        return row;
+      PeFieldEditor *e = g_ptr_array_index (self->editors, i);
+      if (g_str_equal (pe_field_editor_get_field (e)->id, field_id))
+        return e;
     }
   return NULL;
-}
-
-/* What the widget holds, as text; NULL when unset. */
-static char *
-row_get_text (FieldRow *row)
-{
-  if (GTK_IS_COMBO_BOX (row->widget))
-    {
-      const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (row->widget));
-      return id != NULL && *id != '\0' ? g_strdup (id) : NULL;
-    }
-  else
-    {
-      g_autofree char *text = g_strdup (gtk_entry_get_text (GTK_ENTRY (row->widget)));
-      g_strstrip (text);
-      return *text != '\0' ? g_steal_pointer (&text) : NULL;
-    }
 }
 
 static void
@@ -89,42 +56,17 @@ update_sensitivity (PeCalculatorForm *self)
 {
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    if (((FieldRow *) g_ptr_array_index (self->rows, i))->message != NULL)
+  for (guint i = 0; i < self->editors->len; i++)
+    if (pe_field_editor_get_error (g_ptr_array_index (self->editors, i)) != NULL)
       ok = FALSE;
   gtk_widget_set_sensitive (self->calculate, ok);
 }
 
 static void
-validate_row (PeCalculatorForm *self,
-              FieldRow         *row)
-{
-  g_autofree char *text = row_get_text (row);
-  g_autoptr(GError) error = NULL;
-  GtkStyleContext *sc = gtk_widget_get_style_context (row->widget);
-  PeValue value;
-
-  g_clear_pointer (&row->message, g_free);
-  if (text != NULL && !pe_field_parse (row->field, text, &value, &error))
-    row->message = g_strdup_printf ("%s %s", tr (row->field->label), error->message);
-
-  gtk_label_set_text (GTK_LABEL (row->error), row->message ? row->message : "");
-  gtk_widget_set_visible (row->error, row->message != NULL);
-  if (row->message != NULL)
-    gtk_style_context_add_class (sc, "error");
-  else
-    gtk_style_context_remove_class (sc, "error");
-  atk_object_set_description (gtk_widget_get_accessible (row->widget), row->message ? row->message : "");
-  update_sensitivity (self);
-}
-
-static void
-on_field_changed (GtkWidget        *widget,
+on_field_changed (PeFieldEditor    *editor,
                   PeCalculatorForm *self)
 {
-  FieldRow *row = g_object_get_data (G_OBJECT (widget), "pe-field-row");
-
-  validate_row (self, row);
+  update_sensitivity (self);
   /* a result shown beside inputs it was not computed from would mislead */
   if (self->result != NULL || gtk_widget_get_visible (self->result_view))
     {
@@ -146,64 +88,10 @@ on_focus_field (PeResultView     *view,
                 const char       *field_id,
                 PeCalculatorForm *self)
 {
-  FieldRow *row = find_row (self, field_id);
+  PeFieldEditor *e = find_editor (self, field_id);
 
-  if (row != NULL)
-    gtk_widget_grab_focus (row->widget);
-}
-
-static GtkWidget *
-make_widget (PeField *f)
-{
-  GtkWidget *w;
-
-  if (f->type == PE_VALUE_TYPE_BOOLEAN)
-    {
-      w = gtk_combo_box_text_new ();
-      gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (w), "", _("Not stated"));
-      gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (w), "yes", _("Yes"));
-      gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (w), "no", _("No"));
-      gtk_combo_box_set_active_id (GTK_COMBO_BOX (w),
-                                   f->default_value == NULL ? "" :
-                                   g_str_equal (f->default_value, "true") ? "yes" : "no");
-    }
-  else if (f->type == PE_VALUE_TYPE_CHOICE)
-    {
-      w = gtk_combo_box_text_new ();
-      if (f->default_value == NULL)
-        gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (w), "", _("Not stated"));
-      for (guint i = 0; i < f->choices->len; i++)
-        {
-          PeChoice *c = g_ptr_array_index (f->choices, i);
-          gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (w), c->id, tr (c->label));
-        }
-      gtk_combo_box_set_active_id (GTK_COMBO_BOX (w), f->default_value ? f->default_value : "");
-    }
-  else
-    {
-      w = gtk_entry_new ();
-      gtk_entry_set_activates_default (GTK_ENTRY (w), FALSE);
-      gtk_entry_set_width_chars (GTK_ENTRY (w), 18);
-      if (f->type == PE_VALUE_TYPE_DATE)
-        gtk_entry_set_placeholder_text (GTK_ENTRY (w), "YYYY-MM-DD");
-      else if (f->type == PE_VALUE_TYPE_DATES)
-        /* Translators: the format of a list of dates typed in a form */
-        gtk_entry_set_placeholder_text (GTK_ENTRY (w), _("YYYY-MM-DD, YYYY-MM-DD, …"));
-      else
-        {
-          gtk_entry_set_input_purpose (GTK_ENTRY (w), GTK_INPUT_PURPOSE_NUMBER);
-          if (f->type == PE_VALUE_TYPE_YUAN)
-            gtk_entry_set_placeholder_text (GTK_ENTRY (w), _("e.g. 1500000 or 150万"));
-        }
-      if (f->default_value != NULL)
-        gtk_entry_set_text (GTK_ENTRY (w), f->default_value);
-    }
-  gtk_widget_set_hexpand (w, TRUE);
-  gtk_widget_set_name (w, f->id);
-  atk_object_set_name (gtk_widget_get_accessible (w), tr (f->label));
-  if (f->help != NULL)
-    gtk_widget_set_tooltip_text (w, tr (f->help));
-  return w;
+  if (e != NULL)
+    gtk_widget_grab_focus (pe_field_editor_get_widget (e));
 }
 
 static void
@@ -211,44 +99,14 @@ add_row (PeCalculatorForm *self,
          PeField          *f,
          int               top)
 {
-  FieldRow *row = g_new0 (FieldRow, 1);
-  g_autofree char *text = g_strdup_printf ("%s%s", tr (f->label), f->required ? " *" : "");
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *unit;
+  PeFieldEditor *e = pe_field_editor_new (f, TRUE);
+  GtkWidget *w = pe_field_editor_get_widget (e);
 
-  row->field = pe_field_ref (f);
-  row->widget = make_widget (f);
-  row->error = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->error), 0);
-  gtk_label_set_line_wrap (GTK_LABEL (row->error), TRUE);
-  gtk_style_context_add_class (gtk_widget_get_style_context (row->error), "pe-field-error");
-  gtk_widget_set_no_show_all (row->error, TRUE);
-  g_object_set_data (G_OBJECT (row->widget), "pe-field-row", row);
-  g_ptr_array_add (self->rows, row);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), row->widget);
-  if (f->help != NULL)
-    gtk_widget_set_tooltip_text (label, tr (f->help));
-
-  gtk_grid_attach (GTK_GRID (self->grid), label, 0, top, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), row->widget, 1, top, 1, 1);
-  unit = gtk_label_new (f->unit ? tr (f->unit) : "");
-  gtk_label_set_xalign (GTK_LABEL (unit), 0);
-  gtk_style_context_add_class (gtk_widget_get_style_context (unit), "pe-dim");
-  gtk_grid_attach (GTK_GRID (self->grid), unit, 2, top, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), row->error, 1, top + 1, 2, 1);
-
-  if (GTK_IS_COMBO_BOX (row->widget))
-    g_signal_connect (row->widget, "changed", G_CALLBACK (on_field_changed), self);
-  else
-    {
-      g_signal_connect (row->widget, "changed", G_CALLBACK (on_field_changed), self);
-      g_signal_connect (row->widget, "activate", G_CALLBACK (on_entry_activate), self);
-    }
+  g_ptr_array_add (self->editors, e);
+  pe_field_editor_attach (e, GTK_GRID (self->grid), top);
+  g_signal_connect_object (e, "changed", G_CALLBACK (on_field_changed), self, 0);
+  if (GTK_IS_ENTRY (w))
+    g_signal_connect_object (w, "activate", G_CALLBACK (on_entry_activate), self, 0);
 }
 
 /**
@@ -266,20 +124,20 @@ pe_calculator_form_compute (PeCalculatorForm *self)
 
   g_return_val_if_fail (PE_IS_CALCULATOR_FORM (self), FALSE);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < self->editors->len; i++)
     {
-      FieldRow *row = g_ptr_array_index (self->rows, i);
+      PeFieldEditor *e = g_ptr_array_index (self->editors, i);
       char *text;
 
-      validate_row (self, row);
-      if (row->message != NULL)
+      if (!pe_field_editor_validate (e))
         {
-          pe_result_view_set_error (PE_RESULT_VIEW (self->result_view), row->message);
+          pe_result_view_set_error (PE_RESULT_VIEW (self->result_view), pe_field_editor_get_error (e));
           g_clear_object (&self->result);
+          update_sensitivity (self);
           return FALSE;
         }
-      if ((text = row_get_text (row)) != NULL)
-        g_hash_table_insert (inputs, row->field->id, text);
+      if ((text = pe_field_editor_get_text (e)) != NULL)
+        g_hash_table_insert (inputs, pe_field_editor_get_field (e)->id, text);
     }
 
   g_clear_object (&self->result);
@@ -304,19 +162,8 @@ static void
 on_reset (GtkButton        *button,
           PeCalculatorForm *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      FieldRow *row = g_ptr_array_index (self->rows, i);
-      PeField *f = row->field;
-
-      if (GTK_IS_COMBO_BOX (row->widget))
-        gtk_combo_box_set_active_id (GTK_COMBO_BOX (row->widget),
-                                     f->type == PE_VALUE_TYPE_BOOLEAN
-                                     ? (f->default_value == NULL ? "" : g_str_equal (f->default_value, "true") ? "yes" : "no")
-                                     : (f->default_value ? f->default_value : ""));
-      else
-        gtk_entry_set_text (GTK_ENTRY (row->widget), f->default_value ? f->default_value : "");
-    }
+  for (guint i = 0; i < self->editors->len; i++)
+    pe_field_editor_reset (g_ptr_array_index (self->editors, i));
   g_clear_object (&self->result);
   pe_result_view_clear (PE_RESULT_VIEW (self->result_view));
 }
@@ -397,7 +244,7 @@ pe_calculator_form_finalize (GObject *object)
 {
   PeCalculatorForm *self = PE_CALCULATOR_FORM (object);
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->calculator, pe_calculator_unref);
   g_clear_object (&self->result);
   G_OBJECT_CLASS (pe_calculator_form_parent_class)->finalize (object);
@@ -414,7 +261,7 @@ pe_calculator_form_init (PeCalculatorForm *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 8);
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) field_row_free);
+  self->editors = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 GtkWidget *
@@ -465,16 +312,13 @@ pe_calculator_form_set_text (PeCalculatorForm *self,
                              const char       *field_id,
                              const char       *text)
 {
-  FieldRow *row;
+  PeFieldEditor *e;
 
   g_return_val_if_fail (PE_IS_CALCULATOR_FORM (self), FALSE);
 
-  if ((row = find_row (self, field_id)) == NULL)
+  if ((e = find_editor (self, field_id)) == NULL)
     return FALSE;
-  if (GTK_IS_COMBO_BOX (row->widget))
-    return gtk_combo_box_set_active_id (GTK_COMBO_BOX (row->widget), text);
-  gtk_entry_set_text (GTK_ENTRY (row->widget), text);
-  return TRUE;
+  return pe_field_editor_set_text (e, text);
 }
 
 /**
@@ -486,11 +330,11 @@ GtkWidget *
 pe_calculator_form_get_field_widget (PeCalculatorForm *self,
                                      const char       *field_id)
 {
-  FieldRow *row;
+  PeFieldEditor *e;
 
   g_return_val_if_fail (PE_IS_CALCULATOR_FORM (self), NULL);
-  row = find_row (self, field_id);
-  return row ? row->widget : NULL;
+  e = find_editor (self, field_id);
+  return e ? pe_field_editor_get_widget (e) : NULL;
 }
 
 /**
@@ -502,11 +346,11 @@ const char *
 pe_calculator_form_get_field_error (PeCalculatorForm *self,
                                     const char       *field_id)
 {
-  FieldRow *row;
+  PeFieldEditor *e;
 
   g_return_val_if_fail (PE_IS_CALCULATOR_FORM (self), NULL);
-  row = find_row (self, field_id);
-  return row ? row->message : NULL;
+  e = find_editor (self, field_id);
+  return e ? pe_field_editor_get_error (e) : NULL;
 }
 
 /**

@@ -19,6 +19,7 @@
 #include "pe-item-lists.h"
 #include "pe-measure-list.h"
 #include "pe-page-activatable.h"
+#include "pe-validity.h"
 
 struct _PeDocumentPage
 {
@@ -98,48 +99,7 @@ add_fact (GtkGrid    *grid,
 static void
 update_status (PeDocumentPage *self)
 {
-  GtkStyleContext *sc = gtk_widget_get_style_context (self->status);
-  guint32 start, end;
-  PeInForce f = pe_document_in_force (self->document, self->options.as_of,
-                                      self->options.issue_date, &start, &end);
-  g_autofree char *s = start ? pe_date_to_string (start) : NULL;
-  g_autofree char *e = end ? pe_date_to_string (end) : NULL;
-  g_autofree char *text = NULL;
-
-  gtk_style_context_remove_class (sc, "in-force");
-  gtk_style_context_remove_class (sc, "expired");
-  gtk_style_context_remove_class (sc, "unknown");
-  switch (f)
-    {
-    case PE_IN_FORCE_YES:
-      if (pe_document_get_start_rule (self->document) == PE_DATE_RULE_NOT_STATED &&
-          pe_document_get_end_rule (self->document) == PE_DATE_RULE_NOT_STATED)
-        {
-          /* nothing to check against: say so rather than "in force" */
-          text = g_strdup (_("The text states no validity"));
-          gtk_style_context_add_class (sc, "unknown");
-        }
-      else
-        {
-          text = e ? g_strdup_printf (_("In force until %s"), e) : g_strdup (_("In force"));
-          gtk_style_context_add_class (sc, "in-force");
-        }
-      break;
-    case PE_IN_FORCE_EXPIRED:
-      text = g_strdup_printf (_("Expired: in force until %s"), e);
-      gtk_style_context_add_class (sc, "expired");
-      break;
-    case PE_IN_FORCE_NOT_YET:
-      text = g_strdup_printf (_("Not yet in force: from %s"), s);
-      gtk_style_context_add_class (sc, "expired");
-      break;
-    case PE_IN_FORCE_UNKNOWN:
-    default:
-      text = g_strdup (_("Validity unknown: the text does not give the issue date"));
-      gtk_style_context_add_class (sc, "unknown");
-      break;
-    }
-  gtk_label_set_text (GTK_LABEL (self->status), text);
+  pe_validity_show (self->status, self->document, self->options.as_of, self->options.issue_date);
 }
 
 static void

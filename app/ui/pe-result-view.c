@@ -57,12 +57,18 @@ label_new (const char *text,
   return label;
 }
 
-/* "Measure 5: “…”", or the provision's title for a preamble or closing */
-static GtkWidget *
-quote_label (PeDocument     *doc,
-             const PeClause *clause)
+/**
+ * pe_clause_format:
+ * @document: (nullable): the document of the clause
+ *
+ * Returns: (transfer full) (nullable): "Measure 5: “…”", or the
+ *   provision's title for a preamble or a closing provision
+ */
+char *
+pe_clause_format (PeDocument     *document,
+                  const PeClause *clause)
 {
-  g_autofree char *text = NULL;
+  PeDocument *doc = document;
   PeMeasure *m;
 
   if (clause == NULL)
@@ -70,11 +76,18 @@ quote_label (PeDocument     *doc,
   m = doc != NULL ? pe_document_get_measure (doc, clause->measure_id) : NULL;
   if (m != NULL && g_strcmp0 (m->kind, "provision") == 0)
     /* Translators: a provision's title, then the quoted clause */
-    text = g_strdup_printf (_("%s: “%s”"), tr (m->title), clause->quote);
-  else
-    /* Translators: %s is a measure number, the second %s the quoted clause */
-    text = g_strdup_printf (_("Measure %s: “%s”"), clause->measure_id, clause->quote);
-  return label_new (text, "pe-quote");
+    return g_strdup_printf (_("%s: “%s”"), tr (m->title), clause->quote);
+  /* Translators: %s is a measure number, the second %s the quoted clause */
+  return g_strdup_printf (_("Measure %s: “%s”"), clause->measure_id, clause->quote);
+}
+
+static GtkWidget *
+quote_label (PeDocument     *doc,
+             const PeClause *clause)
+{
+  g_autofree char *text = pe_clause_format (doc, clause);
+
+  return text ? label_new (text, "pe-quote") : NULL;
 }
 
 static void
@@ -279,30 +292,52 @@ pe_result_view_set_result (PeResultView *self,
   if (trace->len > 0)
     {
       GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_How it was computed"));
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
       gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
-      gtk_widget_set_margin_top (box, 6);
-      for (guint i = 0; i < trace->len; i++)
-        {
-          PeTraceStep *s = g_ptr_array_index (trace, i);
-          g_autofree char *v = format_value (s->type, &s->value);
-          g_autofree char *line = g_strdup_printf ("%s = %s", tr (s->label), v);
-          GtkWidget *q;
-
-          gtk_container_add (GTK_CONTAINER (box), label_new (line, NULL));
-          if ((q = quote_label (pe_calculator_get_document (calc), s->clause)) != NULL)
-            {
-              gtk_widget_set_margin_start (q, 18);
-              gtk_container_add (GTK_CONTAINER (box), q);
-            }
-        }
-      gtk_container_add (GTK_CONTAINER (expander), box);
+      gtk_container_add (GTK_CONTAINER (expander), pe_trace_view_new (calc, result));
       gtk_container_add (GTK_CONTAINER (self->details), expander);
     }
 
   gtk_widget_show_all (self->details);
   gtk_widget_show (GTK_WIDGET (self));
+}
+
+/**
+ * pe_trace_view_new:
+ *
+ * Every condition and figure of @result with its value, each followed by
+ * the clause it comes from, quoted.
+ *
+ * Returns: (transfer floating):
+ */
+GtkWidget *
+pe_trace_view_new (PeCalculator *calc,
+                   PeResult     *result)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GPtrArray *trace;
+
+  g_return_val_if_fail (calc != NULL, NULL);
+  g_return_val_if_fail (PE_IS_RESULT (result), NULL);
+
+  trace = pe_result_get_trace (result);
+  gtk_widget_set_margin_top (box, 6);
+  for (guint i = 0; i < trace->len; i++)
+    {
+      PeTraceStep *s = g_ptr_array_index (trace, i);
+      g_autofree char *v = format_value (s->type, &s->value);
+      g_autofree char *line = g_strdup_printf ("%s = %s", tr (s->label), v);
+      GtkWidget *q;
+
+      gtk_container_add (GTK_CONTAINER (box), label_new (line, NULL));
+      if ((q = quote_label (pe_calculator_get_document (calc), s->clause)) != NULL)
+        {
+          gtk_widget_set_margin_start (q, 18);
+          gtk_container_add (GTK_CONTAINER (box), q);
+        }
+    }
+  gtk_widget_show_all (box);
+  return box;
 }
 
 void

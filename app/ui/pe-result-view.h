@@ -23,4 +23,9 @@ void       pe_result_view_set_error  (PeResultView *self,
 void       pe_result_view_clear      (PeResultView *self);
 const char *pe_result_view_get_summary (PeResultView *self);
 
+GtkWidget *pe_trace_view_new         (PeCalculator *calculator,
+                                      PeResult     *result);
+char      *pe_clause_format          (PeDocument   *document,
+                                      const PeClause *clause);
+
 G_END_DECLS

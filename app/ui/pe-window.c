@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The sidebar comes from the plugins' metadata alone: no document is read
- * until its page is first shown. When a plugin is disabled its row and its
- * page go at once; when one fails, the info bar says which and why.
+ * The sidebar holds the explorer's own pages (overview, profile,
+ * comparison), then the documents, from the plugins' metadata alone: no
+ * document is read until a page that needs it is first shown, and never
+ * before the window has painted. When a plugin is disabled its row and
+ * its page go at once; when one fails, the info bar says which and why.
  */
 #define G_LOG_DOMAIN "pe-window"
 
@@ -12,22 +14,49 @@
 
 #include <glib/gi18n.h>
 
+#include "pe-compare-page.h"
 #include "pe-document-page.h"
+#include "pe-document-set.h"
+#include "pe-overview-page.h"
+#include "pe-profile-page.h"
 #include "pe-search-results.h"
 #include "pe-window.h"
+
+/* The explorer's own pages come first in the sidebar. Their names cannot
+ * be document ids, which have no colon. */
+#define PAGE_OVERVIEW "page:overview"
+#define PAGE_PROFILE  "page:profile"
+#define PAGE_COMPARE  "page:compare"
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+  const char *tooltip;
+} ExplorerPage;
+
+static const ExplorerPage explorer_pages[] = {
+  { PAGE_OVERVIEW, N_("Overview"), "go-home-symbolic",
+    N_("Every active document, its validity and what expires soon") },
+  { PAGE_PROFILE, N_("Profile"), "avatar-default-symbolic",
+    N_("What applies to an enterprise or a person, across all documents") },
+  { PAGE_COMPARE, N_("Compare"), "view-dual-symbolic",
+    N_("Like support across documents, and the units responsible") },
+};
 
 struct _PeWindow
 {
   GtkApplicationWindow  parent_instance;
 
   PePluginsEngine      *engine;
+  PeDocumentSet        *documents;
   GSettings            *settings;
   char                 *text_language;
   char                 *initial_document;
   guint                 initial_idle;
   GList                *pending_rows;     /* plugins whose rows come later */
   guint                 rows_idle;
-  gboolean              painted;          /* the first frame is drawn */
 
   GtkWidget            *header_bar;
   GtkWidget            *sidebar;
@@ -38,6 +67,10 @@ struct _PeWindow
   GtkWidget            *search_entry;
   GtkWidget            *search_results;   /* built at the first search */
   char                 *before_search;    /* the page shown before */
+  GtkWidget            *overview;         /* each built when first shown */
+  GtkWidget            *profile;
+  GtkWidget            *compare;
+  gboolean              closing;          /* the user chose to close */
 };
 
 G_DEFINE_FINAL_TYPE (PeWindow, pe_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -86,6 +119,75 @@ sidebar_row (PeasPluginInfo *info)
 }
 
 static GtkWidget *
+explorer_row (const ExplorerPage *page)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (_(page->title));
+
+  gtk_style_context_add_class (gtk_widget_get_style_context (box), "pe-sidebar-row");
+  gtk_container_add (GTK_CONTAINER (box), gtk_image_new_from_icon_name (page->icon, GTK_ICON_SIZE_MENU));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_container_add (GTK_CONTAINER (box), label);
+  gtk_container_add (GTK_CONTAINER (row), box);
+  gtk_widget_set_tooltip_text (row, _(page->tooltip));
+  gtk_widget_set_name (row, page->name);
+  g_object_set_data (G_OBJECT (row), "pe-page-name", (gpointer) page->name);
+  gtk_widget_show_all (row);
+  return row;
+}
+
+/* "Documents" above the first document, after the explorer's pages */
+static void
+sidebar_header (GtkListBoxRow *row,
+                GtkListBoxRow *before,
+                gpointer       data)
+{
+  gboolean first_document = g_object_get_data (G_OBJECT (row), "pe-document-id") != NULL &&
+                            (before == NULL || g_object_get_data (G_OBJECT (before), "pe-document-id") == NULL);
+
+  if (first_document && gtk_list_box_row_get_header (row) == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("Documents"));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_style_context_add_class (gtk_widget_get_style_context (label), "pe-sidebar-header");
+      gtk_widget_show (label);
+      gtk_list_box_row_set_header (row, label);
+    }
+  else if (!first_document && gtk_list_box_row_get_header (row) != NULL)
+    gtk_list_box_row_set_header (row, NULL);
+}
+
+static const ExplorerPage *
+find_explorer_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (explorer_pages); i++)
+    if (g_strcmp0 (explorer_pages[i].name, name) == 0)
+      return &explorer_pages[i];
+  return NULL;
+}
+
+/* Selects the row of @name (a page or a document) without acting on it. */
+static void
+sync_sidebar (PeWindow   *self,
+              const char *name)
+{
+  GList *rows = gtk_container_get_children (GTK_CONTAINER (self->sidebar));
+
+  for (GList *l = rows; l; l = l->next)
+    {
+      const char *id = g_object_get_data (l->data, "pe-document-id");
+      if (id == NULL)
+        id = g_object_get_data (l->data, "pe-page-name");
+      if (g_strcmp0 (id, name) == 0 &&
+          gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar)) != l->data)
+        gtk_list_box_select_row (GTK_LIST_BOX (self->sidebar), l->data);
+    }
+  g_list_free (rows);
+}
+
+static GtkWidget *
 error_page (const char *message)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -125,6 +227,7 @@ pe_window_show_document (PeWindow   *self,
   info = pe_plugins_engine_find_document (self->engine, document_id);
   if (info == NULL)
     return NULL;
+  g_clear_pointer (&self->initial_document, g_free);
 
   page = gtk_stack_get_child_by_name (GTK_STACK (self->pages), document_id);
   if (page == NULL)
@@ -149,17 +252,115 @@ pe_window_show_document (PeWindow   *self,
   gtk_header_bar_set_subtitle (GTK_HEADER_BAR (self->header_bar), peas_plugin_info_get_name (info));
 
   /* keep the sidebar in step when called from code */
-  {
-    GList *rows = gtk_container_get_children (GTK_CONTAINER (self->sidebar));
-    for (GList *l = rows; l; l = l->next)
-      if (g_strcmp0 (g_object_get_data (l->data, "pe-document-id"), document_id) == 0 &&
-          gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar)) != l->data)
-        gtk_list_box_select_row (GTK_LIST_BOX (self->sidebar), l->data);
-    g_list_free (rows);
-  }
+  sync_sidebar (self, document_id);
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-document", document_id);
+  return page;
+}
+
+static void
+on_open_document (GtkWidget  *page,
+                  const char *document_id,
+                  PeWindow   *self)
+{
+  pe_window_show_document (self, document_id);
+}
+
+static void
+on_compare_open_measure (GtkWidget  *page,
+                         const char *document_id,
+                         const char *measure_id,
+                         PeWindow   *self)
+{
+  GtkWidget *doc_page = pe_window_show_document (self, document_id);
+
+  if (PE_IS_DOCUMENT_PAGE (doc_page))
+    pe_document_page_show_measure (PE_DOCUMENT_PAGE (doc_page), measure_id);
+}
+
+static void
+on_profile_title (GObject    *page,
+                  GParamSpec *pspec,
+                  PeWindow   *self)
+{
+  if (gtk_stack_get_visible_child (GTK_STACK (self->pages)) == self->profile)
+    gtk_header_bar_set_subtitle (GTK_HEADER_BAR (self->header_bar),
+                                 pe_profile_page_get_title (PE_PROFILE_PAGE (self->profile)));
+}
+
+static GtkWidget *
+ensure_profile_page (PeWindow *self)
+{
+  if (self->profile == NULL)
+    {
+      self->profile = pe_profile_page_new (self->documents);
+      g_signal_connect_object (self->profile, "open-document", G_CALLBACK (on_open_document), self, 0);
+      g_signal_connect_object (self->profile, "notify::title", G_CALLBACK (on_profile_title), self, 0);
+      gtk_widget_show (self->profile);
+      gtk_stack_add_named (GTK_STACK (self->pages), self->profile, PAGE_PROFILE);
+    }
+  return self->profile;
+}
+
+/**
+ * pe_window_show_page:
+ * @name: `page:overview`, `page:profile` or `page:compare`
+ *
+ * Shows one of the explorer's own pages, building it the first time.
+ *
+ * Returns: (transfer none) (nullable): the page
+ */
+GtkWidget *
+pe_window_show_page (PeWindow   *self,
+                     const char *name)
+{
+  const ExplorerPage *ep;
+  GtkWidget *page = NULL;
+  const char *subtitle;
+
+  g_return_val_if_fail (PE_IS_WINDOW (self), NULL);
+
+  if ((ep = find_explorer_page (name)) == NULL)
+    return NULL;
+  /* a page asked for replaces the one the window was about to restore */
+  g_clear_pointer (&self->initial_document, g_free);
+  if (g_str_equal (name, PAGE_OVERVIEW))
+    {
+      if (self->overview == NULL)
+        {
+          self->overview = pe_overview_page_new (self->documents);
+          g_signal_connect_object (self->overview, "open-document", G_CALLBACK (on_open_document), self, 0);
+          gtk_widget_show (self->overview);
+          gtk_stack_add_named (GTK_STACK (self->pages), self->overview, PAGE_OVERVIEW);
+        }
+      page = self->overview;
+    }
+  else if (g_str_equal (name, PAGE_PROFILE))
+    page = ensure_profile_page (self);
+  else
+    {
+      if (self->compare == NULL)
+        {
+          self->compare = pe_compare_page_new (self->documents);
+          g_signal_connect_object (self->compare, "open-document", G_CALLBACK (on_open_document), self, 0);
+          g_signal_connect_object (self->compare, "open-measure", G_CALLBACK (on_compare_open_measure), self, 0);
+          gtk_widget_show (self->compare);
+          gtk_stack_add_named (GTK_STACK (self->pages), self->compare, PAGE_COMPARE);
+        }
+      /* the comparison tells which prevails for the profile being worked on */
+      if (self->profile != NULL)
+        pe_compare_page_set_assessment (PE_COMPARE_PAGE (self->compare),
+                                        pe_profile_page_get_assessment (PE_PROFILE_PAGE (self->profile)));
+      page = self->compare;
+    }
+
+  gtk_stack_set_visible_child (GTK_STACK (self->pages), page);
+  subtitle = page == self->profile ? pe_profile_page_get_title (PE_PROFILE_PAGE (page)) : _(ep->title);
+  gtk_header_bar_set_subtitle (GTK_HEADER_BAR (self->header_bar), subtitle);
+  sync_sidebar (self, name);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-document", name);
   return page;
 }
 
@@ -168,14 +369,27 @@ on_sidebar_row_selected (GtkListBox    *box,
                          GtkListBoxRow *row,
                          PeWindow      *self)
 {
-  /* When the window is shown, the focus lands on the first row and a
-   * list box selects the row it focuses: that is no choice of the user's,
-   * and building the page would delay the first frame. */
-  if (!self->painted)
+  if (row == NULL)
     return;
-  /* a choice of the user's before the initial page is shown wins */
-  g_clear_pointer (&self->initial_document, g_free);
-  if (row != NULL)
+  if (self->initial_document != NULL)
+    {
+      /* The page the user left off at is not back yet. The list box selects
+       * its first row by itself when the window takes the focus: that is
+       * no choice of the user's, and must not hide that page. Any other
+       * row, or a click or key, is the user's choice, which wins. */
+      GdkEvent *event = gtk_get_current_event ();
+      gboolean by_input = event != NULL &&
+                          (event->type == GDK_BUTTON_PRESS || event->type == GDK_BUTTON_RELEASE ||
+                           event->type == GDK_KEY_PRESS || event->type == GDK_KEY_RELEASE);
+
+      g_clear_pointer (&event, gdk_event_free);
+      if (!by_input && gtk_list_box_row_get_index (row) == 0)
+        return;
+      g_clear_pointer (&self->initial_document, g_free);
+    }
+  if (g_object_get_data (G_OBJECT (row), "pe-page-name") != NULL)
+    pe_window_show_page (self, g_object_get_data (G_OBJECT (row), "pe-page-name"));
+  else
     pe_window_show_document (self, g_object_get_data (G_OBJECT (row), "pe-document-id"));
 }
 
@@ -227,7 +441,8 @@ reload_documents (PeWindow *self)
   g_clear_pointer (&self->pending_rows, g_list_free);
   g_signal_handlers_block_by_func (self->sidebar, on_sidebar_row_selected, self);
   for (GList *l = rows; l; l = l->next)
-    gtk_widget_destroy (l->data);
+    if (g_object_get_data (l->data, "pe-document-id") != NULL)
+      gtk_widget_destroy (l->data);
   {
     guint n = 0;
 
@@ -247,20 +462,19 @@ reload_documents (PeWindow *self)
 
   for (GList *l = pages; l; l = l->next)
     {
-      const char *name = NULL;
+      g_autofree char *name = NULL;
       gtk_container_child_get (GTK_CONTAINER (self->pages), l->data, "name", &name, NULL);
       if (g_strcmp0 (name, "empty") != 0 && g_strcmp0 (name, "search") != 0 &&
+          find_explorer_page (name) == NULL &&
           (name == NULL || pe_plugins_engine_find_document (self->engine, name) == NULL))
         gtk_widget_destroy (l->data);
     }
 
   if (selected != NULL && pe_plugins_engine_find_document (self->engine, selected) != NULL)
     pe_window_show_document (self, selected);
-  else
-    {
-      gtk_stack_set_visible_child_name (GTK_STACK (self->pages), "empty");
-      gtk_header_bar_set_subtitle (GTK_HEADER_BAR (self->header_bar), NULL);
-    }
+  else if (selected != NULL)
+    /* the document shown went: back home */
+    pe_window_show_page (self, PAGE_OVERVIEW);
 
   g_list_free (plugins);
   g_list_free (rows);
@@ -381,6 +595,73 @@ change_text_language (GSimpleAction *action,
     apply_text_language (self, g_variant_get_string (value, NULL));
 }
 
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  g_autofree char *name = g_strconcat ("page:", g_variant_get_string (param, NULL), NULL);
+
+  pe_window_show_page (data, name);
+}
+
+/* The profile's commands work from any page: they bring the profile up. */
+static PeProfilePage *
+profile_page_shown (PeWindow *self)
+{
+  return PE_PROFILE_PAGE (pe_window_show_page (self, PAGE_PROFILE));
+}
+
+static void
+profile_new (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  pe_profile_page_run_new (profile_page_shown (data));
+}
+
+static void
+profile_open (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  pe_profile_page_run_open (profile_page_shown (data));
+}
+
+static void
+profile_open_recent (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  pe_profile_page_run_open_file (profile_page_shown (data), file);
+}
+
+static void
+profile_save (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  pe_profile_page_run_save (profile_page_shown (data), FALSE, NULL, NULL);
+}
+
+static void
+profile_save_as (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  pe_profile_page_run_save (profile_page_shown (data), TRUE, NULL, NULL);
+}
+
+static void
+export_pdf (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  pe_profile_page_run_export (profile_page_shown (data), "pdf");
+}
+
+static void
+export_csv (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  pe_profile_page_run_export (profile_page_shown (data), "csv");
+}
+
+static void
+print_report (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  pe_profile_page_run_print (profile_page_shown (data));
+}
+
 static void toggle_search (GSimpleAction *action, GVariant *state, gpointer data);
 
 /* The shortcuts window is built when first asked for: GtkApplication would
@@ -402,6 +683,15 @@ show_help_overlay (GSimpleAction *action,
 }
 
 static const GActionEntry win_entries[] = {
+  { "show-page", show_page_action, "s" },
+  { "profile-new", profile_new },
+  { "profile-open", profile_open },
+  { "profile-open-recent", profile_open_recent, "s" },
+  { "profile-save", profile_save },
+  { "profile-save-as", profile_save_as },
+  { "export-pdf", export_pdf },
+  { "export-csv", export_csv },
+  { "print", print_report },
   { "previous-document", previous_document },
   { "next-document", next_document },
   { "section", show_section, "s" },
@@ -483,7 +773,7 @@ leave_search (PeWindow *self)
       gtk_stack_get_child_by_name (GTK_STACK (self->pages), self->before_search) != NULL)
     gtk_stack_set_visible_child_name (GTK_STACK (self->pages), self->before_search);
   else
-    gtk_stack_set_visible_child_name (GTK_STACK (self->pages), "empty");
+    pe_window_show_page (self, PAGE_OVERVIEW);
   g_clear_pointer (&self->before_search, g_free);
 }
 
@@ -560,9 +850,13 @@ show_initial_document (gpointer data)
   self->initial_idle = 0;
   /* send the painted frame to the display before the page is built */
   gdk_display_flush (gtk_widget_get_display (GTK_WIDGET (self)));
-  /* NULL when the user has chosen a document already */
   if (id != NULL)
-    pe_window_show_document (self, id);
+    {
+      if (find_explorer_page (id) != NULL)
+        pe_window_show_page (self, id);
+      else
+        pe_window_show_document (self, id);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -574,7 +868,6 @@ on_first_draw (GtkWidget *widget,
   PeWindow *self = PE_WINDOW (widget);
 
   g_signal_handlers_disconnect_by_func (widget, on_first_draw, data);
-  self->painted = TRUE;
   if (self->initial_idle == 0 && self->initial_document != NULL)
     self->initial_idle = g_idle_add (show_initial_document, self);
   return FALSE;
@@ -588,6 +881,7 @@ pe_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (pe_window_parent_class)->constructed (object);
 
+  self->documents = pe_document_set_new (self->engine);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
 
   if (self->settings != NULL)
@@ -615,6 +909,9 @@ pe_window_constructed (GObject *object)
   g_signal_connect_object (self->engine, "unload-plugin", G_CALLBACK (on_plugins_changed), self, G_CONNECT_AFTER);
   g_signal_connect_object (self->engine, "plugin-error", G_CALLBACK (on_plugin_error), self, 0);
 
+  for (guint i = 0; i < G_N_ELEMENTS (explorer_pages); i++)
+    gtk_container_add (GTK_CONTAINER (self->sidebar), explorer_row (&explorer_pages[i]));
+  gtk_list_box_set_header_func (GTK_LIST_BOX (self->sidebar), sidebar_header, NULL, NULL);
   reload_documents (self);
 
   /* errors met before the window existed */
@@ -625,17 +922,87 @@ pe_window_constructed (GObject *object)
         on_plugin_error (self->engine, l->data, (GError *) e, self);
     }
 
-  /* where the user left off, else the first document: shown once the
-   * window has painted, so that reading the document and building its
-   * page never delay the first frame */
-  if (last == NULL || *last == '\0' || pe_plugins_engine_find_document (self->engine, last) == NULL)
+  /* where the user left off, else the overview: shown once the window
+   * has painted, so that reading documents and building pages never
+   * delay the first frame */
+  if (last == NULL || (find_explorer_page (last) == NULL &&
+                       pe_plugins_engine_find_document (self->engine, last) == NULL))
     {
-      GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->sidebar), 0);
       g_free (last);
-      last = first ? g_strdup (g_object_get_data (G_OBJECT (first), "pe-document-id")) : NULL;
+      last = g_strdup (PAGE_OVERVIEW);
     }
   self->initial_document = g_steal_pointer (&last);
   g_signal_connect_after (self, "draw", G_CALLBACK (on_first_draw), NULL);
+}
+
+static void
+on_saved_then_close (PeProfilePage *page,
+                     gboolean       saved,
+                     gpointer       data)
+{
+  PeWindow *self = data;
+
+  if (saved)
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  g_object_unref (self);
+}
+
+static void
+on_close_response (GtkDialog *dialog,
+                   int        response,
+                   PeWindow  *self)
+{
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  if (response == GTK_RESPONSE_REJECT)
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (response == GTK_RESPONSE_ACCEPT)
+    pe_profile_page_run_save (PE_PROFILE_PAGE (self->profile), FALSE,
+                              on_saved_then_close, g_object_ref (self));
+}
+
+/**
+ * pe_window_confirm_close:
+ *
+ * Asks whether to save a profile with unsaved changes before the window
+ * closes.
+ *
+ * Returns: (transfer none) (nullable): the question, or %NULL when there
+ *   is nothing to lose and the window may close
+ */
+GtkWidget *
+pe_window_confirm_close (PeWindow *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *question = NULL;
+
+  g_return_val_if_fail (PE_IS_WINDOW (self), NULL);
+
+  if (self->closing || self->profile == NULL || !pe_profile_page_is_modified (PE_PROFILE_PAGE (self->profile)))
+    return NULL;
+
+  pe_window_show_page (self, PAGE_PROFILE);
+  question = g_strdup_printf (_("Save the changes to the profile “%s” before closing?"),
+                              pe_profile_page_get_display_name (PE_PROFILE_PAGE (self->profile)));
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("If you close without saving, the changes are lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("Close _without Saving"), GTK_RESPONSE_REJECT,
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Save"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_set_name (dialog, "confirm-close");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  gtk_widget_show (dialog);
+  return dialog;
 }
 
 static gboolean
@@ -643,6 +1010,10 @@ pe_window_delete_event (GtkWidget   *widget,
                         GdkEventAny *event)
 {
   PeWindow *self = PE_WINDOW (widget);
+
+  /* unsaved changes are never lost without the user saying so */
+  if (pe_window_confirm_close (self) != NULL)
+    return GDK_EVENT_STOP;
 
   if (self->settings != NULL)
     {
@@ -670,6 +1041,7 @@ pe_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_rows, g_list_free);
   g_clear_pointer (&self->initial_document, g_free);
   g_clear_pointer (&self->before_search, g_free);
+  g_clear_object (&self->documents);
   g_clear_object (&self->engine);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (pe_window_parent_class)->dispose (object);
@@ -795,7 +1167,7 @@ pe_window_get_visible_page (PeWindow *self)
   return gtk_stack_get_visible_child (GTK_STACK (self->pages));
 }
 
-/* The document pages built so far (the empty page aside). */
+/* The document pages built so far (the explorer's own aside). */
 guint
 pe_window_count_pages (PeWindow *self)
 {
@@ -804,7 +1176,14 @@ pe_window_count_pages (PeWindow *self)
 
   g_return_val_if_fail (PE_IS_WINDOW (self), 0);
   pages = gtk_container_get_children (GTK_CONTAINER (self->pages));
-  n = g_list_length (pages) - 1 - (self->search_results != NULL ? 1 : 0);
+  n = 0;
+  for (GList *l = pages; l; l = l->next)
+    {
+      g_autofree char *name = NULL;
+      gtk_container_child_get (GTK_CONTAINER (self->pages), l->data, "name", &name, NULL);
+      if (name != NULL && pe_plugins_engine_find_document (self->engine, name) != NULL)
+        n++;
+    }
   g_list_free (pages);
   return n;
 }
@@ -819,4 +1198,17 @@ pe_window_get_message (PeWindow *self)
 {
   g_return_val_if_fail (PE_IS_WINDOW (self), NULL);
   return gtk_widget_get_visible (self->info_bar) ? gtk_label_get_text (GTK_LABEL (self->info_label)) : NULL;
+}
+
+/**
+ * pe_window_get_document_set:
+ *
+ * Returns: (transfer none): the active documents, as the explorer's pages
+ *   read them
+ */
+PeDocumentSet *
+pe_window_get_document_set (PeWindow *self)
+{
+  g_return_val_if_fail (PE_IS_WINDOW (self), NULL);
+  return self->documents;
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "policy-explorer-core.h"
+#include "pe-document-set.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,9 @@ guint       pe_window_count_pages     (PeWindow        *self);
 const char *pe_window_get_message     (PeWindow        *self);
 guint       pe_window_search          (PeWindow        *self,
                                        const char      *query);
+GtkWidget  *pe_window_show_page       (PeWindow        *self,
+                                       const char      *name);
+GtkWidget  *pe_window_confirm_close   (PeWindow        *self);
+PeDocumentSet *pe_window_get_document_set (PeWindow    *self);
 
 G_END_DECLS

@@ -128,7 +128,8 @@ seed_settings() {
 }
 
 # run_app NAME DOCUMENT: starts the app, waits for its window and for it to
-# show DOCUMENT's page (the app writes last-document when it shows a page),
+# show DOCUMENT's page, or an explorer page such as page:overview (the app
+# writes last-document when it shows a page),
 # takes a screenshot, and quits it with Ctrl+Q.
 run_app() {
   local name=$1 doc=$2 pid wid status=0 i
@@ -166,18 +167,18 @@ info=$(fp info "$app//stable")
 grep -q "Runtime: org.local.Platform/$arch/bookworm" <<<"$info" || fail "the app is not on the stand-in runtime: $info"
 docs=$(pex_docs)
 [ "$(wc -w <<<"$docs")" -eq 13 ] || fail "pex in the sandbox lists $docs"
-# no last document: the first one in the sidebar is shown
+# no last page: home, the overview
 seed_settings
-run_app repo private-economy
+run_app repo page:overview
 
 # --- from a bundle ------------------------------------------------------------
 flatpak build-bundle "$repo" "$out/$app.flatpak" "$app" stable
 fp uninstall -y --noninteractive "$app" >/dev/null
 fp install -y --noninteractive --bundle "$out/$app.flatpak" >/dev/null
 say "installed from the bundle ($(du -h "$out/$app.flatpak" | cut -f1))"
-# a last document that no plugin provides: the app falls back to the first one
+# a last document that no plugin provides: the app falls back to the overview
 seed_settings "last-document='example'"
-run_app bundle private-economy
+run_app bundle page:overview
 
 # --- a third-party plugin as an extension -----------------------------------------
 "$here/rewrite-manifest.py" "$src/flatpak/$ext.json" "$tmp/$ext.json" "$sdk_files"
@@ -192,8 +193,9 @@ result=$(flatpak run --user --command=pex "$app" calc example cloud fee=120000 -
 python3 -c "import json,sys; r=json.loads(sys.argv[1]); assert r['amount'] == 36000, r" "$result" ||
   fail "the extension's calculator did not compute: $result"
 say "pex in the sandbox loads the extension's plugin and computes with it"
-# the extension's document alone enabled: its page is the one shown
-seed_settings "active-plugins=['example']"
+# the extension's document alone enabled, and the last page shown: its
+# page opens again
+seed_settings "active-plugins=['example']" "last-document='example'"
 run_app extension example
 
 # and without the extension, its plugin is gone
