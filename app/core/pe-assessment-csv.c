@@ -48,12 +48,21 @@ append_trace (GString    *s,
       PeTraceStep *t = g_ptr_array_index (trace, i);
       g_autofree char *v = pe_value_to_string (t->type, &t->value);
 
+      /* appended piece by piece: a batch writes millions of these, and
+       * printf-style formatting was most of its time */
       if (i > 0)
         g_string_append (s, " | ");
-      g_string_append_printf (s, "%s = %s%s", pe_text_get (t->label, lang),
-                              t->value.is_maximum ? "≤ " : "", *v ? v : "?");
+      g_string_append (s, pe_text_get (t->label, lang));
+      g_string_append (s, t->value.is_maximum ? " = ≤ " : " = ");
+      g_string_append (s, *v ? v : "?");
       if (t->clause != NULL)
-        g_string_append_printf (s, " [%s: %s]", t->clause->measure_id, t->clause->quote);
+        {
+          g_string_append (s, " [");
+          g_string_append (s, t->clause->measure_id);
+          g_string_append (s, ": ");
+          g_string_append (s, t->clause->quote);
+          g_string_append_c (s, ']');
+        }
     }
 }
 
@@ -139,8 +148,11 @@ pe_assessment_append_csv_rows (PeAssessment *self,
             f[15] = missing = g_strjoinv (";", it->missing_keys);
           g_string_truncate (misc, 0);
           for (guint k = 0; k < pe_result_get_readings (r)->len; k++)
-            g_string_append_printf (misc, "%s%s", k ? " | " : "",
-                                    pe_text_get (g_ptr_array_index (pe_result_get_readings (r), k), language));
+            {
+              if (k > 0)
+                g_string_append (misc, " | ");
+              g_string_append (misc, pe_text_get (g_ptr_array_index (pe_result_get_readings (r), k), language));
+            }
           f[17] = readings = g_strdup (misc->str);
           g_string_truncate (trace, 0);
           append_trace (trace, r, language);
@@ -148,7 +160,11 @@ pe_assessment_append_csv_rows (PeAssessment *self,
         }
 
       if (line > 0)
-        g_string_append_printf (out, "%u,", line);
+        {
+          char number[16];
+          g_snprintf (number, sizeof number, "%u,", line);
+          g_string_append (out, number);
+        }
       pe_csv_append_row (out, f, G_N_ELEMENTS (f));
     }
   g_string_free (trace, TRUE);

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "pe-assessment.h"
+#include "pe-document-private.h"
 #include "pe-rc-private.h"
 #include "pe-vocabulary.h"
 
@@ -341,6 +342,7 @@ pe_assessment_new (PeProfile *profile,
                    guint32    as_of)
 {
   PeAssessment *self;
+  g_auto(GStrv) keys = NULL;
 
   g_return_val_if_fail (PE_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (documents != NULL, NULL);
@@ -351,6 +353,7 @@ pe_assessment_new (PeProfile *profile,
   if (self->as_of == 0)
     self->as_of = pe_date_today ();
 
+  keys = pe_profile_list_keys (profile);
   for (guint d = 0; d < documents->len; d++)
     {
       PeDocument *doc = g_ptr_array_index (documents, d);
@@ -359,12 +362,22 @@ pe_assessment_new (PeProfile *profile,
       g_autoptr(GPtrArray) doc_items = g_ptr_array_new ();
       g_autoptr(GPtrArray) entries = NULL;
 
+      g_autofree gboolean *fed = g_new0 (gboolean, calcs->len + 1);
+
+      /* which calculators the profile feeds: by the keys it sets */
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          GArray *list = _pe_document_calculators_fed_by (doc, keys[k]);
+          for (guint j = 0; list != NULL && j < list->len; j++)
+            fed[g_array_index (list, guint, j)] = TRUE;
+        }
+
       for (guint c = 0; c < calcs->len; c++)
         {
           PeCalculator *calc = g_ptr_array_index (calcs, c);
           PeAssessmentItem *item;
 
-          if (!pe_calculator_concerns (calc, pe_profile_get_subject (profile)))
+          if (!fed[c] || !pe_calculator_concerns (calc, pe_profile_get_subject (profile)))
             continue;
           item = run_calculator (profile, calc, self->as_of);
           if (item == NULL)

@@ -25,6 +25,7 @@ choice_clear (PeChoice *self)
 {
   g_free (self->id);
   g_clear_pointer (&self->label, pe_text_free);
+  g_clear_pointer (&self->reading, pe_text_free);
 }
 
 static void
@@ -33,6 +34,7 @@ field_clear (PeField *self)
   g_free (self->id);
   g_free (self->default_value);
   g_free (self->fact);
+  g_free (self->profile_key);
   g_clear_pointer (&self->fact_values, g_hash_table_unref);
   g_clear_pointer (&self->label, pe_text_free);
   g_clear_pointer (&self->help, pe_text_free);
@@ -293,6 +295,33 @@ validity_step (PeDocument *doc,
   return step;
 }
 
+/* The validity step is the same for every calculator of a document on one
+ * date: a batch asks it hundreds of thousands of times. The last one made
+ * is kept on the document and shared (trace steps are not changed once
+ * made, and are counted references). */
+G_LOCK_DEFINE_STATIC (validity_cache);
+
+static PeTraceStep *
+shared_validity_step (PeDocument *doc,
+                      guint32     as_of,
+                      PeInForce   in_force)
+{
+  PeTraceStep *step;
+
+  G_LOCK (validity_cache);
+  if (doc->validity_step == NULL || doc->validity_step_as_of != as_of ||
+      doc->validity_step_in_force != (int) in_force)
+    {
+      g_clear_pointer (&doc->validity_step, pe_trace_step_unref);
+      doc->validity_step = validity_step (doc, as_of, in_force);
+      doc->validity_step_as_of = as_of;
+      doc->validity_step_in_force = (int) in_force;
+    }
+  step = pe_trace_step_ref (doc->validity_step);
+  G_UNLOCK (validity_cache);
+  return step;
+}
+
 static gboolean
 parse_inputs (PeCalculator  *self,
               GHashTable    *inputs,
@@ -401,10 +430,14 @@ pe_calculator_evaluate (PeCalculator         *self,
           PeChoice *c = g_ptr_array_index (f->choices, j);
           if (c->id == fields[i].string || g_str_equal (c->id, fields[i].string))
             {
-              g_autofree char *zh = g_strdup_printf ("%s：%s", f->label->zh, c->label->zh);
-              g_autofree char *en = g_strdup_printf ("%s: %s", f->label->en, c->label->en);
-              g_autoptr(PeText) t = pe_text_new (zh, en);
-              _pe_result_add_reading (result, t);
+              /* made once per choice, then shared by every result */
+              if (g_once_init_enter (&c->reading))
+                {
+                  g_autofree char *zh = g_strdup_printf ("%s：%s", f->label->zh, c->label->zh);
+                  g_autofree char *en = g_strdup_printf ("%s: %s", f->label->en, c->label->en);
+                  g_once_init_leave (&c->reading, pe_text_new (zh, en));
+                }
+              _pe_result_add_reading (result, c->reading);
             }
         }
     }
@@ -418,7 +451,7 @@ pe_calculator_evaluate (PeCalculator         *self,
   if (options->as_of != 0)
     {
       PeInForce in_force = pe_document_in_force (doc, options->as_of, options->issue_date, NULL, NULL);
-      PeTraceStep *step = validity_step (doc, options->as_of, in_force);
+      PeTraceStep *step = shared_validity_step (doc, options->as_of, in_force);
 
       _pe_result_take_trace (result, step);
       /* a tracker measures the city against the text's targets: whether

@@ -28,6 +28,8 @@ typedef struct
 {
   char   *id;
   PeText *label;
+  /*< private >*/
+  PeText *reading;   /* "FIELD: CHOICE", made when first reported as a reading */
 } PeChoice;
 
 /**
@@ -74,6 +76,7 @@ typedef struct
   char        *default_value;
   char        *fact;          /* the profile fact it asks, or NULL */
   GHashTable  *fact_values;   /* fact value -> field value, or NULL */
+  char        *profile_key;   /* the key a profile holds it under */
 } PeField;
 
 /**

@@ -294,12 +294,20 @@ pe_csv_append_field (GString    *out,
       g_string_append (out, field);
       return;
     }
+  /* between the quotes, the runs without a quote are copied whole */
   g_string_append_c (out, '"');
-  for (const char *p = field; *p; p++)
+  for (const char *p = field; *p; )
     {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
+      const char *q = strchr (p, '"');
+
+      if (q == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, q - p + 1);
+      g_string_append_c (out, '"');
+      p = q + 1;
     }
   g_string_append_c (out, '"');
 }

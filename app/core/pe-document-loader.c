@@ -1457,6 +1457,10 @@ read_calculator (Loader       *L,
       for (guint j = 0; j < i; j++)
         if (g_str_equal (((PeField *) g_ptr_array_index (c->fields, j))->id, f->id))
           return fail (L, "a second field has the id “%s”", f->id);
+      /* made once here: profiles look their values up by it for every
+       * calculator they are assessed against */
+      f->profile_key = f->fact != NULL ? g_strdup (f->fact)
+                                       : g_strdup_printf ("%s/%s/%s", L->doc->id, c->id, f->id);
       pop (L, o2);
     }
   pop (L, old);

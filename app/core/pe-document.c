@@ -78,6 +78,8 @@ pe_document_finalize (GObject *object)
   g_clear_pointer (&self->across_clause, pe_clause_unref);
   g_clear_pointer (&self->across_reading, pe_text_free);
   g_clear_pointer (&self->facts, g_ptr_array_unref);
+  g_clear_pointer (&self->inputs_index, g_hash_table_unref);
+  g_clear_pointer (&self->validity_step, pe_trace_step_unref);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
   g_clear_pointer (&self->measures_by_id, g_hash_table_unref);
   g_clear_pointer (&self->parameters, g_ptr_array_unref);
@@ -106,6 +108,42 @@ pe_document_init (PeDocument *self)
   self->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_item_list_unref);
   self->stacking_rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_field_unref);
+}
+
+/* The calculators an input under @profile_key feeds (readings aside), as
+ * indices into the calculators: an assessment looks up the few keys a
+ * profile sets, rather than every field of every calculator. */
+GArray *
+_pe_document_calculators_fed_by (PeDocument *self,
+                                 const char *profile_key)
+{
+  if (self->inputs_index == NULL)
+    {
+      self->inputs_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                  (GDestroyNotify) g_array_unref);
+      for (guint c = 0; c < self->calculators->len; c++)
+        {
+          PeCalculator *calc = g_ptr_array_index (self->calculators, c);
+
+          for (guint f = 0; f < calc->fields->len; f++)
+            {
+              PeField *field = g_ptr_array_index (calc->fields, f);
+              GArray *list;
+
+              if (field->role == PE_FIELD_ROLE_READING || field->profile_key == NULL)
+                continue;
+              list = g_hash_table_lookup (self->inputs_index, field->profile_key);
+              if (list == NULL)
+                {
+                  list = g_array_new (FALSE, FALSE, sizeof (guint));
+                  g_hash_table_insert (self->inputs_index, field->profile_key, list);
+                }
+              if (list->len == 0 || g_array_index (list, guint, list->len - 1) != c)
+                g_array_append_val (list, c);
+            }
+        }
+    }
+  return g_hash_table_lookup (self->inputs_index, profile_key);
 }
 
 PeDocument *

@@ -135,6 +135,8 @@ pe_profile_key_for_field (PeCalculator *calculator,
   g_return_val_if_fail (calculator != NULL, NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
+  if (field->profile_key != NULL)
+    return g_strdup (field->profile_key);
   if (field->fact != NULL)
     return g_strdup (field->fact);
   return g_strdup_printf ("%s/%s/%s",
@@ -510,6 +512,35 @@ translate_fact (PeField    *field,
 }
 
 /**
+ * pe_profile_feeds:
+ *
+ * Whether the profile sets any input of @calculator (readings aside): the
+ * question an assessment asks of every calculator of every document, so
+ * it allocates nothing.
+ */
+gboolean
+pe_profile_feeds (PeProfile    *self,
+                  PeCalculator *calculator)
+{
+  g_return_val_if_fail (PE_IS_PROFILE (self), FALSE);
+  g_return_val_if_fail (calculator != NULL, FALSE);
+
+  for (guint i = 0; i < calculator->fields->len; i++)
+    {
+      PeField *f = g_ptr_array_index (calculator->fields, i);
+      g_autofree char *made = NULL;
+
+      if (f->role == PE_FIELD_ROLE_READING)
+        continue;
+      if (f->profile_key == NULL)
+        made = pe_profile_key_for_field (calculator, f);
+      if (g_hash_table_contains (self->values, made != NULL ? made : f->profile_key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * pe_profile_get_inputs:
  * @fed: (out) (optional): whether the profile sets any input of
  *   @calculator (readings aside)
@@ -532,8 +563,8 @@ pe_profile_get_inputs (PeProfile    *self,
   for (guint i = 0; i < calculator->fields->len; i++)
     {
       PeField *f = g_ptr_array_index (calculator->fields, i);
-      g_autofree char *key = pe_profile_key_for_field (calculator, f);
-      const char *text = g_hash_table_lookup (self->values, key);
+      g_autofree char *made = f->profile_key == NULL ? pe_profile_key_for_field (calculator, f) : NULL;
+      const char *text = g_hash_table_lookup (self->values, made != NULL ? made : f->profile_key);
 
       if (text == NULL)
         continue;

@@ -63,6 +63,8 @@ void         pe_profile_set_modified       (PeProfile    *self,
 char        *pe_profile_key_for_field      (PeCalculator *calculator,
                                             PeField      *field);
 gboolean     pe_profile_key_is_valid       (const char   *key);
+gboolean     pe_profile_feeds              (PeProfile    *self,
+                                            PeCalculator *calculator);
 GHashTable  *pe_profile_get_inputs         (PeProfile    *self,
                                             PeCalculator *calculator,
                                             gboolean     *fed);

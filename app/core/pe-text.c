@@ -8,13 +8,23 @@
 
 #include "pe-text.h"
 
+/* A text is never changed once made, so a copy is another reference to
+ * it: the labels and clauses of a document are shared by every result and
+ * trace made from it, however many a batch makes. */
 G_DEFINE_BOXED_TYPE (PeText, pe_text, pe_text_copy, pe_text_free)
+
+static void
+text_clear (PeText *text)
+{
+  g_free (text->zh);
+  g_free (text->en);
+}
 
 PeText *
 pe_text_new (const char *zh,
              const char *en)
 {
-  PeText *text = g_new0 (PeText, 1);
+  PeText *text = g_atomic_rc_box_new0 (PeText);
 
   text->zh = g_strdup (zh);
   text->en = g_strdup (en);
@@ -26,7 +36,7 @@ pe_text_copy (const PeText *text)
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  return pe_text_new (text->zh, text->en);
+  return g_atomic_rc_box_acquire ((PeText *) text);
 }
 
 void
@@ -34,9 +44,7 @@ pe_text_free (PeText *text)
 {
   if (text == NULL)
     return;
-  g_free (text->zh);
-  g_free (text->en);
-  g_free (text);
+  g_atomic_rc_box_release_full (text, (GDestroyNotify) text_clear);
 }
 
 /**
