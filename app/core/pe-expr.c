@@ -15,6 +15,9 @@
 /* Formulas in data files are short; deep nesting means a broken file. */
 #define MAX_DEPTH 64
 
+/* Dates computed by formulas stay before this year; later is a typo. */
+#define MAX_YEAR 9000
+
 typedef enum
 {
   NODE_NUMBER,
@@ -717,11 +720,34 @@ date_shift (guint32   julian,
             guint32  *out)
 {
   GDate d;
+  gint64 year;
 
   if (!g_date_valid_julian (julian) || n < -100000 || n > 100000)
     return FALSE;
   g_date_clear (&d, 1);
   g_date_set_julian (&d, julian);
+
+  /* GDate refuses, with a critical and the date left as it was, a shift
+   * that leaves its range: check first, so that a long term typed by the
+   * user is an error and never an unshifted date. */
+  year = g_date_get_year (&d);
+  switch (function)
+    {
+    case FN_ADD_DAYS:
+      if ((gint64) julian + n < 1)
+        return FALSE;
+      break;
+    case FN_ADD_MONTHS:
+      if (year + n / 12 + 1 > MAX_YEAR || year + n / 12 - 1 < 1)
+        return FALSE;
+      break;
+    case FN_ADD_YEARS:
+      if (year + n > MAX_YEAR || year + n < 1)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
 
   switch (function)
     {
@@ -758,7 +784,7 @@ date_shift (guint32   julian,
     default:
       g_assert_not_reached ();
     }
-  if (g_date_get_year (&d) > 9000)
+  if (g_date_get_year (&d) > MAX_YEAR)
     return FALSE;
   *out = g_date_get_julian (&d);
   return TRUE;
@@ -1056,4 +1082,16 @@ _pe_expr_foreach_field (const PeExpr *expr,
   if (expr->args != NULL)
     for (guint i = 0; i < expr->args->len; i++)
       _pe_expr_foreach_field (g_ptr_array_index (expr->args, i), func, data);
+}
+
+void
+_pe_expr_foreach_step (const PeExpr *expr,
+                      void        (*func) (guint index, gpointer data),
+                      gpointer      data)
+{
+  if (expr->type == NODE_SYMBOL && expr->symbol == PE_SYMBOL_STEP)
+    func (expr->index, data);
+  if (expr->args != NULL)
+    for (guint i = 0; i < expr->args->len; i++)
+      _pe_expr_foreach_step (g_ptr_array_index (expr->args, i), func, data);
 }
