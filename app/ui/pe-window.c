@@ -192,7 +192,7 @@ reload_documents (PeWindow *self)
 
   for (GList *l = pages; l; l = l->next)
     {
-      const char *name = NULL;
+      g_autofree char *name = NULL;
       gtk_container_child_get (GTK_CONTAINER (self->pages), l->data, "name", &name, NULL);
       if (g_strcmp0 (name, "empty") != 0 && g_strcmp0 (name, "search") != 0 &&
           (name == NULL || pe_plugins_engine_find_document (self->engine, name) == NULL))
