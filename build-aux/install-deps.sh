@@ -16,6 +16,8 @@ build_pkgs=(
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail gir1.2-gtk-3.0
   imagemagick poppler-utils
+  valgrind                # tests/valgrind: pex under memcheck
+  clang libclang-rt-14-dev  # tests/fuzz: libFuzzer and the sanitizers' runtimes for clang
 )
 
 want=("${build_pkgs[@]}")
