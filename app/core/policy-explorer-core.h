@@ -6,6 +6,7 @@
 
 #define PE_CORE_INSIDE
 
+#include "pe-atomic-file.h"
 #include "pe-calculator.h"
 #include "pe-chart-builder.h"
 #include "pe-chart-model.h"
