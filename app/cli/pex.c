@@ -256,6 +256,24 @@ cmd_list (Pex *pex)
           json_builder_end_object (b);
         }
     }
+  /* .plugin files that give no plugin (malformed, no Module, an id taken) */
+  {
+    GPtrArray *file_errors = pe_plugins_engine_get_file_errors (pex->engine);
+
+    for (guint i = 0; i < file_errors->len; i++)
+      {
+        const GError *e = g_ptr_array_index (file_errors, i);
+
+        status = EXIT_FAILURE;
+        g_printerr ("pex: %s\n", e->message);
+        if (pex->json)
+          {
+            json_builder_begin_object (b);
+            add_string (b, "error", e->message);
+            json_builder_end_object (b);
+          }
+      }
+  }
   json_builder_end_array (b);
   g_list_free (list);
 
