@@ -269,6 +269,111 @@ test_world_writable_dir_refused (void)
   g_rmdir (dir);
 }
 
+static void
+write_plugin (const char *dir,
+              const char *module)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.plugin", dir, module);
+  g_autofree char *text = g_strdup_printf ("[Plugin]\nModule=%s\nLoader=C\nName=Planted %s\n"
+                                           "X-Policy-Explorer-API=1\nX-Policy-Explorer-Document=planted\n",
+                                           module, module);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* Trusted directories may hold plugins in subdirectories, and modules are
+ * files of their own: a subdirectory or module anyone may write to could
+ * have been planted, and is refused before anything of it is loaded. */
+static void
+test_planted_modules_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pe-planted-XXXXXX", NULL);
+  g_autofree char *open_dir = g_build_filename (dir, "open", NULL);
+  g_autofree char *module_file = g_build_filename (dir, "libplanted-file.so", NULL);
+  const char *saved = g_getenv (PE_PLUGIN_PATH_ENV);
+  g_autofree char *copy = g_strdup (saved);
+  g_autofree char *path = g_strdup_printf ("%s:%s", saved, dir);
+  struct { const char *module; const char *why; } cases[] = {
+    { "planted-dir", "may be written by anyone" },
+    { "planted-file", "may be written by anyone" },
+    { "../planted", "is not a plain name" },       /* a path out of its folder */
+  };
+  PePluginsEngine *engine;
+
+  g_assert_cmpint (g_mkdir (open_dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (open_dir, 0777), ==, 0);
+  write_plugin (open_dir, "planted-dir");
+  write_plugin (dir, "planted-file");
+  {
+    g_autofree char *text = g_strdup ("[Plugin]\nModule=../planted\nLoader=C\nName=Planted path\n"
+                                      "X-Policy-Explorer-API=1\nX-Policy-Explorer-Document=planted\n");
+    g_autofree char *p = g_build_filename (dir, "planted-path.plugin", NULL);
+    g_assert_true (g_file_set_contents (p, text, -1, NULL));
+  }
+  g_assert_true (g_file_set_contents (module_file, "not a module", -1, NULL));
+  g_assert_cmpint (g_chmod (module_file, 0666), ==, 0);
+
+  g_setenv (PE_PLUGIN_PATH_ENV, path, TRUE);
+  engine = pe_test_engine_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PeasPluginInfo *info = info_of (engine, cases[i].module);
+      const GError *e;
+
+      g_autofree char *pattern = g_strdup_printf ("*%s*", cases[i].why);
+
+      pe_test_expect_warning ("pe-plugins", pattern);
+      peas_engine_load_plugin (PEAS_ENGINE (engine), info);
+      pe_test_assert_expected ();
+      g_assert_false (peas_plugin_info_is_loaded (info));
+      e = pe_plugins_engine_get_plugin_error (engine, info);
+      g_assert_nonnull (e);
+      g_assert_nonnull (strstr (e->message, cases[i].why));
+    }
+  pe_test_assert_finalized (engine);
+  g_setenv (PE_PLUGIN_PATH_ENV, copy, TRUE);
+
+  g_unlink (module_file);
+  {
+    g_autofree char *p1 = g_build_filename (open_dir, "planted-dir.plugin", NULL);
+    g_autofree char *p2 = g_build_filename (dir, "planted-file.plugin", NULL);
+    g_autofree char *p3 = g_build_filename (dir, "planted-path.plugin", NULL);
+    g_unlink (p1);
+    g_unlink (p2);
+    g_unlink (p3);
+  }
+  g_rmdir (open_dir);
+  g_rmdir (dir);
+}
+
+/* Never the current directory: an empty entry of the path is no entry,
+ * and "." is relative, refused with a warning. */
+static void
+test_current_directory_not_searched (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pe-cwd-XXXXXX", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *plugin = g_build_filename (dir, "planted-cwd.plugin", NULL);
+  const char *saved = g_getenv (PE_PLUGIN_PATH_ENV);
+  g_autofree char *copy = g_strdup (saved);
+  g_autofree char *path = g_strdup_printf ("::%s:.", saved);
+  PePluginsEngine *engine;
+
+  write_plugin (dir, "planted-cwd");
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_setenv (PE_PLUGIN_PATH_ENV, path, TRUE);
+  pe_test_expect_warning ("pe-plugins", "*relative plugin directory “.”*");
+  engine = pe_test_engine_new ();
+  pe_test_assert_expected ();
+  g_assert_null (peas_engine_get_plugin_info (PEAS_ENGINE (engine), "planted-cwd"));
+  g_assert_nonnull (peas_engine_get_plugin_info (PEAS_ENGINE (engine), "manufacturing"));
+  pe_test_assert_finalized (engine);
+
+  g_setenv (PE_PLUGIN_PATH_ENV, copy, TRUE);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_unlink (plugin);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +387,8 @@ main (int   argc,
   g_test_add_func ("/plugins/unusable-plugin-files", test_unusable_plugin_files);
   g_test_add_func ("/plugins/relative-path-refused", test_relative_plugin_path_refused);
   g_test_add_func ("/plugins/world-writable-dir-refused", test_world_writable_dir_refused);
+  g_test_add_func ("/plugins/planted-modules-refused", test_planted_modules_refused);
+  g_test_add_func ("/plugins/current-directory-not-searched", test_current_directory_not_searched);
 
   return g_test_run ();
 }

@@ -254,6 +254,43 @@ test_parse_arguments_required (void)
   g_assert_true (g_str_has_suffix (error->message, ") is required and missing"));
 }
 
+/* Data are data: a formula is parsed by a small total language with no
+ * access to anything but the calculator's values; whatever else a file
+ * writes in one is refused when the file is loaded, never run. */
+static void
+test_formulas_run_nothing (void)
+{
+  g_autofree char *path = pe_test_source_path ("tests/fuzz/field-fixture.json");
+  g_autofree char *fixture = NULL;
+  struct { const char *expr; const char *error; } cases[] = {
+    { "system('touch /tmp/pe-ran')", "unknown function “system”" },
+    { "eval('1 + 1')", "unknown function “eval”" },
+    { "`touch /tmp/pe-ran`", "unexpected “`”" },
+    { "$(touch /tmp/pe-ran)", "expected a parameter name after “$”" },
+    { "base; touch", "unexpected “;”" },
+    { "open('/etc/passwd')", "unknown function “open”" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &fixture, NULL, NULL));
+  g_assert_nonnull (strstr (fixture, "\"base / count\""));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) json = g_string_new (fixture);
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", cases[i].expr);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PeDocument) doc = NULL;
+
+      g_string_replace (json, "\"base / count\"", quoted, 1);
+      doc = load_bytes (json->str, json->len, &error);
+      g_assert_null (doc);
+      g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, "$.calculators[0].steps[1].expr: formula"));
+      if (strstr (error->message, cases[i].error) == NULL)
+        g_error ("expected “%s” in “%s”", cases[i].error, error->message);
+    }
+  g_assert_false (g_file_test ("/tmp/pe-ran", G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/robust/unknown-choice-not-kept", test_unknown_choice_not_kept);
   g_test_add_func ("/robust/json-is-strict", test_json_is_strict);
   g_test_add_func ("/robust/json-error-is-text", test_json_error_is_text);
+  g_test_add_func ("/robust/formulas-run-nothing", test_formulas_run_nothing);
   g_test_add_func ("/robust/parse-arguments", test_parse_arguments);
   g_test_add_func ("/robust/parse-arguments-required", test_parse_arguments_required);
 

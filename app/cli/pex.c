@@ -862,7 +862,9 @@ main (int   argc,
     { "issue-date", 0, 0, G_OPTION_ARG_STRING, &issue_date, "A document's issue date, when its text does not give it", "YYYY-MM-DD" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of labels: zh or en (default: from the locale)", "LANG" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output file of “chart”", "FILE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "COMMAND [ARGS…]" },
+    /* as given, not converted: an argument that is not UTF-8 is refused
+     * by the command, naming the field, rather than by GOption */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "COMMAND [ARGS…]" },
     { NULL }
   };
   Pex pex = { 0 };

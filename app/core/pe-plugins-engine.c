@@ -23,6 +23,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gmodule.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -93,6 +94,41 @@ record_error (PePluginsEngine *self,
   g_signal_emit (self, signals[PLUGIN_ERROR], 0, info, error);
 }
 
+/* The search directories are checked when they are added; a plugin may
+ * also sit in a subdirectory of one, and its module is a file of its own:
+ * neither may be writable by anyone, and the module must be a plain name,
+ * not a path out of its directory. */
+static gboolean
+trusted_module (PeasPluginInfo  *info,
+                GError         **error)
+{
+  const char *dir = peas_plugin_info_get_module_dir (info);
+  const char *module = peas_plugin_info_get_module_name (info);
+  g_autofree char *file = NULL;
+  GStatBuf st;
+
+  if (strchr (module, G_DIR_SEPARATOR) != NULL || module[0] == '.')
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN,
+                   _("its Module “%s” is not a plain name"), module);
+      return FALSE;
+    }
+  if (g_stat (dir, &st) == 0 && (st.st_mode & S_IWOTH) != 0)
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN,
+                   _("its folder “%s” may be written by anyone"), dir);
+      return FALSE;
+    }
+  file = g_module_build_path (dir, module);
+  if (g_stat (file, &st) == 0 && (st.st_mode & S_IWOTH) != 0)
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN,
+                   _("its module “%s” may be written by anyone"), file);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Where @info was found in the search order: the index of its directory. */
 static guint
 search_rank (PePluginsEngine *self,
@@ -144,6 +180,12 @@ pe_plugins_engine_load_plugin (PeasEngine     *engine,
   g_autoptr(GError) error = NULL;
 
   g_hash_table_remove (self->errors, peas_plugin_info_get_module_name (info));
+
+  if (!trusted_module (info, &error))
+    {
+      record_error (self, info, error);
+      return;
+    }
 
   if (g_strcmp0 (api, PE_API_VERSION) != 0)
     {

@@ -23,6 +23,8 @@ typedef struct
   GtkWidget *widget;
   GtkWidget *error;
   char      *message;   /* the current error, or NULL */
+  char      *refused;   /* why text given to set_text() was refused, kept
+                         * until the field is changed */
 } FieldRow;
 
 struct _PeCalculatorForm
@@ -51,6 +53,7 @@ field_row_free (FieldRow *row)
 {
   pe_field_unref (row->field);
   g_free (row->message);
+  g_free (row->refused);
   g_free (row);
 }
 
@@ -105,7 +108,9 @@ validate_row (PeCalculatorForm *self,
   PeValue value;
 
   g_clear_pointer (&row->message, g_free);
-  if (text != NULL && !pe_field_parse (row->field, text, &value, &error))
+  if (row->refused != NULL)
+    row->message = g_strdup (row->refused);
+  else if (text != NULL && !pe_field_parse (row->field, text, &value, &error))
     row->message = g_strdup_printf ("%s %s", tr (row->field->label), error->message);
 
   gtk_label_set_text (GTK_LABEL (row->error), row->message ? row->message : "");
@@ -124,6 +129,7 @@ on_field_changed (GtkWidget        *widget,
 {
   FieldRow *row = g_object_get_data (G_OBJECT (widget), "pe-field-row");
 
+  g_clear_pointer (&row->refused, g_free);
   validate_row (self, row);
   /* a result shown beside inputs it was not computed from would mislead */
   if (self->result != NULL || gtk_widget_get_visible (self->result_view))
@@ -451,11 +457,40 @@ pe_calculator_form_set_options (PeCalculatorForm    *self,
     pe_calculator_form_compute (self);
 }
 
+/* Text no widget can hold (not UTF-8, a choice that is none of the
+ * field's) is refused at the field, saying why, and the field keeps its
+ * value; the form cannot compute until the field is changed. */
+static gboolean
+refuse_text (PeCalculatorForm *self,
+             FieldRow         *row,
+             const char       *text)
+{
+  g_autoptr(GError) error = NULL;
+  PeValue value;
+
+  if (!pe_field_parse (row->field, text, &value, &error))
+    row->refused = g_strdup_printf ("%s %s", tr (row->field->label), error->message);
+  else
+    row->refused = g_strdup_printf ("%s %s", tr (row->field->label), _("is not one of the choices"));
+  validate_row (self, row);
+  if (self->result != NULL)
+    {
+      g_clear_object (&self->result);
+      pe_result_view_clear (PE_RESULT_VIEW (self->result_view));
+    }
+  return FALSE;
+}
+
 /**
  * pe_calculator_form_set_text:
  *
- * Fills a field as if typed: entries take @text, yes/no and choice fields
- * take "yes"/"no" or a choice id.
+ * Fills a field as if typed: entries take @text, yes/no fields what the
+ * parser reads as yes or no, choice fields a choice id. Text that is not
+ * UTF-8, or a choice that is none of the field's, is refused: the field
+ * keeps its value and shows why, and the form will not compute until the
+ * field is changed.
+ *
+ * Returns: %TRUE when the field holds @text
  */
 gboolean
 pe_calculator_form_set_text (PeCalculatorForm *self,
@@ -468,9 +503,26 @@ pe_calculator_form_set_text (PeCalculatorForm *self,
 
   if ((row = find_row (self, field_id)) == NULL)
     return FALSE;
+  g_clear_pointer (&row->refused, g_free);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return refuse_text (self, row, text);
   if (GTK_IS_COMBO_BOX (row->widget))
-    return gtk_combo_box_set_active_id (GTK_COMBO_BOX (row->widget), text);
-  gtk_entry_set_text (GTK_ENTRY (row->widget), text);
+    {
+      const char *id = text;
+      PeValue value;
+
+      /* a yes/no field takes what the parser takes: true, 是, 1… */
+      if (row->field->type == PE_VALUE_TYPE_BOOLEAN && *text != '\0' &&
+          pe_field_parse (row->field, text, &value, NULL))
+        id = value.boolean ? "yes" : "no";
+      if (!gtk_combo_box_set_active_id (GTK_COMBO_BOX (row->widget), id))
+        return refuse_text (self, row, text);
+    }
+  else
+    gtk_entry_set_text (GTK_ENTRY (row->widget), text);
+  /* "changed" does not come when the value stays the same */
+  validate_row (self, row);
   return TRUE;
 }
 
