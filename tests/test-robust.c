@@ -193,6 +193,38 @@ test_json_error_is_text (void)
   g_assert_nonnull (strstr (error->message, "line 1, column 17: expected “,” or “}”, found the end of the file"));
 }
 
+/* fuzz-document, regressions/document/formula-cuts-a-character: a
+ * formula with a character not in the language was refused with one byte
+ * of it quoted ("unexpected “\xe5”"): the message was not UTF-8. Positions
+ * were counted in bytes; they are counted in characters. */
+static void
+test_formula_error_is_text (void)
+{
+  g_autofree char *path = pe_test_source_path ("tests/fuzz/field-fixture.json");
+  g_autofree char *fixture = NULL;
+  struct { const char *expr; const char *error; } cases[] = {
+    { "中 + 1", "formula “中 + 1”, at character 1: unexpected “中”" },
+    { "1 + 中", "formula “1 + 中”, at character 5: unexpected “中”" },
+    { "kind == '明星' and ?", "at character 18: unexpected “?”" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &fixture, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) json = g_string_new (fixture);
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", cases[i].expr);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PeDocument) doc = NULL;
+
+      g_string_replace (json, "\"base / count\"", quoted, 1);
+      doc = load_bytes (json->str, json->len, &error);
+      g_assert_null (doc);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      if (strstr (error->message, cases[i].error) == NULL)
+        g_error ("expected “%s” in “%s”", cases[i].error, error->message);
+    }
+}
+
 /* The key=value parsing of pex calc, now pe_calculator_parse_arguments()
  * for the fuzzer (and for profiles and batches). */
 static void
@@ -303,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/robust/json-is-strict", test_json_is_strict);
   g_test_add_func ("/robust/json-error-is-text", test_json_error_is_text);
   g_test_add_func ("/robust/formulas-run-nothing", test_formulas_run_nothing);
+  g_test_add_func ("/robust/formula-error-is-text", test_formula_error_is_text);
   g_test_add_func ("/robust/parse-arguments", test_parse_arguments);
   g_test_add_func ("/robust/parse-arguments-required", test_parse_arguments_required);
 

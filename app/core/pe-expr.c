@@ -131,9 +131,21 @@ fail (Parser     *ps,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
+  /* counted in characters: formulas may hold Chinese text in strings */
   g_set_error (ps->error, PE_ERROR, PE_ERROR_INVALID_DATA,
-               "formula “%s”, at character %u: %s",
-               ps->source, (guint) (ps->p - ps->source) + 1, msg);
+               "formula “%s”, at character %ld: %s",
+               ps->source, g_utf8_strlen (ps->source, ps->p - ps->source) + 1, msg);
+}
+
+/* The character at the parser's position, whole (a byte of it alone would
+ * make the message invalid UTF-8: found by fuzz-document). */
+static void
+fail_unexpected (Parser *ps)
+{
+  const char *next = g_utf8_find_next_char (ps->p, NULL);
+  int len = next != NULL ? (int) (next - ps->p) : 1;
+
+  fail (ps, "unexpected “%.*s”", len, ps->p);
 }
 
 static void
@@ -407,7 +419,7 @@ parse_primary (Parser *ps)
         if (*ps->p == '\0')
           fail (ps, "the formula ends too early");
         else
-          fail (ps, "unexpected “%c”", *ps->p);
+          fail_unexpected (ps);
         return NULL;
       }
 
@@ -656,7 +668,7 @@ _pe_expr_parse (const char         *source,
       skip_space (&ps);
       if (*ps.p != '\0')
         {
-          fail (&ps, "unexpected “%c”", *ps.p);
+          fail_unexpected (&ps);
           g_clear_pointer (&e, _pe_expr_free);
         }
     }
