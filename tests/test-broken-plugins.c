@@ -160,9 +160,17 @@ run_pex (char       **out,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  proc = g_subprocess_newv ((const char * const *) args->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
+  {
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+    /* under the sanitizers (tests/sanitizers/run-sanitizers.sh), pex runs
+     * with their options for programs without GTK */
+    if (g_getenv ("PE_PEX_ASAN_OPTIONS") != NULL)
+      g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", g_getenv ("PE_PEX_ASAN_OPTIONS"), TRUE);
+    proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+    g_assert_no_error (error);
+  }
   g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (proc));   /* no crash */
