@@ -23,6 +23,8 @@ test_pkgs=(
   # packages (tests/flatpak/standin.py: PLATFORM_PKGS, SDK_PKGS)
   appstream-util librsvg2-common adwaita-icon-theme shared-mime-info fonts-dejavu-core
   make binutils patch bzip2 xz-utils diffutils
+  valgrind                # tests/valgrind: pex under memcheck
+  clang libclang-rt-14-dev  # tests/fuzz: libFuzzer and the sanitizers' runtimes for clang
 )
 
 want=("${build_pkgs[@]}")

@@ -74,6 +74,7 @@ test_list (void)
   g_assert_true (found);
 
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_pex (&out, &err, "list", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "manufacturing"));
 }
@@ -226,6 +227,7 @@ test_show_and_calculators (void)
   g_assert_nonnull (strstr (out, "cloud"));
 
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_pex (&out, &err, "calculators", "manufacturing", "--json", NULL), ==, 0);
   root = parse (out);
   calcs = json_node_get_array (root);
@@ -317,6 +319,7 @@ test_search (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (hits, 0), "match"), ==, "上云");
 
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_pex (&out, &err, "search", "qwertyuiop", "--lang", "en", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "No measure matches."));
 }

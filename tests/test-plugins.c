@@ -81,6 +81,11 @@ static const Broken broken[] = {
   { "wrong-api", "pe-plugins", "*wrong-api*API version 99*", "built for API version 99, but this Policy Explorer has API version 1", TRUE },
   { "duplicate", "pe-plugins", "*duplicate*", "provides the document “manufacturing”, which the plugin “manufacturing”", TRUE },
   { "bad-data", "pe-plugins", "*bad-data*", "$.measures[1].id: a second measure has the id “1”", FALSE },
+  { "bad-json", "pe-plugins", "*bad-json*", "not valid JSON: line 7, column 1: expected “,” or “]”, found the end of the file", FALSE },
+  { "missing-member", "pe-plugins", "*missing-member*", "$: the member “validity” is missing", FALSE },
+  { "wrong-type", "pe-plugins", "*wrong-type*", "$.title: expected {\"zh\": …, \"en\": …}, found a string", FALSE },
+  { "bad-quote", "pe-plugins", "*bad-quote*", "the quote “给予20万元奖励” is not in the text of measure “1”", FALSE },
+  { "bad-citation", "pe-plugins", "*bad-citation*", "cites measure “9”, which the document does not have", FALSE },
 };
 
 static void
@@ -148,6 +153,86 @@ test_broken_plugins (void)
     }
 }
 
+/* libpeas lists plugins by name: a second plugin for a document, loaded
+ * before the first one found, must not take the document from it. */
+static void
+test_duplicate_loaded_first (void)
+{
+  PePluginsEngine *engine = pe_test_engine_new ();
+  PeasPluginInfo *good = info_of (engine, "manufacturing");
+  PeasPluginInfo *dup = info_of (engine, "duplicate");
+
+  pe_test_expect_warning ("pe-plugins", "*duplicate*found first*");
+  peas_engine_load_plugin (PEAS_ENGINE (engine), dup);
+  pe_test_assert_expected ();
+  g_assert_false (peas_plugin_info_is_loaded (dup));
+  g_assert_nonnull (strstr (pe_plugins_engine_get_plugin_error (engine, dup)->message,
+                            "which the plugin “manufacturing”"));
+  g_assert_true (peas_engine_load_plugin (PEAS_ENGINE (engine), good));
+  g_assert_true (pe_plugins_engine_find_document (engine, "manufacturing") == good);
+  pe_test_assert_finalized (engine);
+}
+
+/* .plugin files that give no plugin: libpeas logs them and drops them;
+ * the engine says which file and why, and the rest carries on. */
+static void
+test_unusable_plugin_files (void)
+{
+  const char *saved = g_getenv (PE_PLUGIN_PATH_ENV);
+  g_autofree char *copy = g_strdup (saved);
+  g_autofree char *path = g_strdup_printf ("%s:%s", saved, g_getenv ("PE_UNUSABLE_PLUGINS_DIR"));
+  struct { const char *file; const char *reason; } expected[] = {
+    { "malformed.plugin", "is not used: it is not a valid .plugin file (Key file contains line “[Plugin”" },
+    { "no-module.plugin", "is not used: it has no Module in its [Plugin] group" },
+    { "same-id.plugin", "is not used: its id “manufacturing” is the id of the plugin in" },
+  };
+  PePluginsEngine *engine;
+  GPtrArray *errors;
+
+  g_setenv (PE_PLUGIN_PATH_ENV, path, TRUE);
+  /* libpeas' own words in the log (it reads the directories as they are
+   * added), then ours */
+  pe_test_expect_warning ("libpeas", "*Bad plugin file*malformed.plugin*");
+  pe_test_expect_warning ("libpeas", "*Error loading*malformed.plugin*");
+  pe_test_expect_warning ("libpeas", "*Could not find 'Module'*no-module.plugin*");
+  pe_test_expect_warning ("libpeas", "*Error loading*no-module.plugin*");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("*%s*", expected[i].file);
+      pe_test_expect_warning ("pe-plugins", pattern);
+    }
+  engine = pe_test_engine_new ();
+  errors = pe_plugins_engine_get_file_errors (engine);
+  pe_test_assert_expected ();
+
+  g_assert_cmpuint (errors->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gboolean found = FALSE;
+      for (guint j = 0; j < errors->len; j++)
+        {
+          const GError *e = g_ptr_array_index (errors, j);
+          if (strstr (e->message, expected[i].file) != NULL)
+            {
+              found = TRUE;
+              if (strstr (e->message, expected[i].reason) == NULL)
+                g_error ("expected “%s” in “%s”", expected[i].reason, e->message);
+            }
+        }
+      g_assert_true (found);
+    }
+  /* asked again: the same, not read twice */
+  g_assert_true (pe_plugins_engine_get_file_errors (engine) == errors);
+  g_assert_cmpuint (errors->len, ==, G_N_ELEMENTS (expected));
+
+  /* the real manufacturing plugin is the one with that id, and works */
+  g_assert_cmpstr (peas_plugin_info_get_name (info_of (engine, "manufacturing")), !=, "Same id");
+  g_assert_true (peas_engine_load_plugin (PEAS_ENGINE (engine), info_of (engine, "manufacturing")));
+  g_assert_nonnull (pe_plugins_engine_get_document (engine, info_of (engine, "manufacturing"), NULL));
+  pe_test_assert_finalized (engine);
+  g_setenv (PE_PLUGIN_PATH_ENV, copy, TRUE);
+}
+
 static void
 test_relative_plugin_path_refused (void)
 {
@@ -184,6 +269,111 @@ test_world_writable_dir_refused (void)
   g_rmdir (dir);
 }
 
+static void
+write_plugin (const char *dir,
+              const char *module)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.plugin", dir, module);
+  g_autofree char *text = g_strdup_printf ("[Plugin]\nModule=%s\nLoader=C\nName=Planted %s\n"
+                                           "X-Policy-Explorer-API=1\nX-Policy-Explorer-Document=planted\n",
+                                           module, module);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* Trusted directories may hold plugins in subdirectories, and modules are
+ * files of their own: a subdirectory or module anyone may write to could
+ * have been planted, and is refused before anything of it is loaded. */
+static void
+test_planted_modules_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pe-planted-XXXXXX", NULL);
+  g_autofree char *open_dir = g_build_filename (dir, "open", NULL);
+  g_autofree char *module_file = g_build_filename (dir, "libplanted-file.so", NULL);
+  const char *saved = g_getenv (PE_PLUGIN_PATH_ENV);
+  g_autofree char *copy = g_strdup (saved);
+  g_autofree char *path = g_strdup_printf ("%s:%s", saved, dir);
+  struct { const char *module; const char *why; } cases[] = {
+    { "planted-dir", "may be written by anyone" },
+    { "planted-file", "may be written by anyone" },
+    { "../planted", "is not a plain name" },       /* a path out of its folder */
+  };
+  PePluginsEngine *engine;
+
+  g_assert_cmpint (g_mkdir (open_dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (open_dir, 0777), ==, 0);
+  write_plugin (open_dir, "planted-dir");
+  write_plugin (dir, "planted-file");
+  {
+    g_autofree char *text = g_strdup ("[Plugin]\nModule=../planted\nLoader=C\nName=Planted path\n"
+                                      "X-Policy-Explorer-API=1\nX-Policy-Explorer-Document=planted\n");
+    g_autofree char *p = g_build_filename (dir, "planted-path.plugin", NULL);
+    g_assert_true (g_file_set_contents (p, text, -1, NULL));
+  }
+  g_assert_true (g_file_set_contents (module_file, "not a module", -1, NULL));
+  g_assert_cmpint (g_chmod (module_file, 0666), ==, 0);
+
+  g_setenv (PE_PLUGIN_PATH_ENV, path, TRUE);
+  engine = pe_test_engine_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PeasPluginInfo *info = info_of (engine, cases[i].module);
+      const GError *e;
+
+      g_autofree char *pattern = g_strdup_printf ("*%s*", cases[i].why);
+
+      pe_test_expect_warning ("pe-plugins", pattern);
+      peas_engine_load_plugin (PEAS_ENGINE (engine), info);
+      pe_test_assert_expected ();
+      g_assert_false (peas_plugin_info_is_loaded (info));
+      e = pe_plugins_engine_get_plugin_error (engine, info);
+      g_assert_nonnull (e);
+      g_assert_nonnull (strstr (e->message, cases[i].why));
+    }
+  pe_test_assert_finalized (engine);
+  g_setenv (PE_PLUGIN_PATH_ENV, copy, TRUE);
+
+  g_unlink (module_file);
+  {
+    g_autofree char *p1 = g_build_filename (open_dir, "planted-dir.plugin", NULL);
+    g_autofree char *p2 = g_build_filename (dir, "planted-file.plugin", NULL);
+    g_autofree char *p3 = g_build_filename (dir, "planted-path.plugin", NULL);
+    g_unlink (p1);
+    g_unlink (p2);
+    g_unlink (p3);
+  }
+  g_rmdir (open_dir);
+  g_rmdir (dir);
+}
+
+/* Never the current directory: an empty entry of the path is no entry,
+ * and "." is relative, refused with a warning. */
+static void
+test_current_directory_not_searched (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pe-cwd-XXXXXX", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *plugin = g_build_filename (dir, "planted-cwd.plugin", NULL);
+  const char *saved = g_getenv (PE_PLUGIN_PATH_ENV);
+  g_autofree char *copy = g_strdup (saved);
+  g_autofree char *path = g_strdup_printf ("::%s:.", saved);
+  PePluginsEngine *engine;
+
+  write_plugin (dir, "planted-cwd");
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_setenv (PE_PLUGIN_PATH_ENV, path, TRUE);
+  pe_test_expect_warning ("pe-plugins", "*relative plugin directory “.”*");
+  engine = pe_test_engine_new ();
+  pe_test_assert_expected ();
+  g_assert_null (peas_engine_get_plugin_info (PEAS_ENGINE (engine), "planted-cwd"));
+  g_assert_nonnull (peas_engine_get_plugin_info (PEAS_ENGINE (engine), "manufacturing"));
+  pe_test_assert_finalized (engine);
+
+  g_setenv (PE_PLUGIN_PATH_ENV, copy, TRUE);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_unlink (plugin);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,8 +383,12 @@ main (int   argc,
   g_test_add_func ("/plugins/load-unload-reload", test_load_unload_reload);
   g_test_add_func ("/plugins/unload-drops-document", test_document_outlives_nothing);
   g_test_add_func ("/plugins/broken", test_broken_plugins);
+  g_test_add_func ("/plugins/duplicate-loaded-first", test_duplicate_loaded_first);
+  g_test_add_func ("/plugins/unusable-plugin-files", test_unusable_plugin_files);
   g_test_add_func ("/plugins/relative-path-refused", test_relative_plugin_path_refused);
   g_test_add_func ("/plugins/world-writable-dir-refused", test_world_writable_dir_refused);
+  g_test_add_func ("/plugins/planted-modules-refused", test_planted_modules_refused);
+  g_test_add_func ("/plugins/current-directory-not-searched", test_current_directory_not_searched);
 
   return g_test_run ();
 }

@@ -237,6 +237,24 @@ cmd_list (Pex *pex)
           json_builder_end_object (b);
         }
     }
+  /* .plugin files that give no plugin (malformed, no Module, an id taken) */
+  {
+    GPtrArray *file_errors = pe_plugins_engine_get_file_errors (pex->engine);
+
+    for (guint i = 0; i < file_errors->len; i++)
+      {
+        const GError *e = g_ptr_array_index (file_errors, i);
+
+        status = EXIT_FAILURE;
+        g_printerr ("pex: %s\n", e->message);
+        if (pex->json)
+          {
+            json_builder_begin_object (b);
+            add_string (b, "error", e->message);
+            json_builder_end_object (b);
+          }
+      }
+  }
   json_builder_end_array (b);
   g_list_free (list);
 
@@ -682,7 +700,7 @@ static int
 cmd_calc (Pex   *pex,
           char **args)
 {
-  g_autoptr(GHashTable) inputs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) inputs = NULL;
   g_autoptr(PeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   /* without --as-of, calc answers what the text gives, validity aside */
@@ -705,42 +723,9 @@ cmd_calc (Pex   *pex,
       return fail (pex, EXIT_USAGE, "no calculator “%s” in “%s” (calculators: %s)", args[1], args[0], ids->str);
     }
 
-  for (guint i = 2; args[i] != NULL; i++)
-    {
-      char *eq = strchr (args[i], '=');
-
-      if (eq == NULL || eq == args[i])
-        return fail (pex, EXIT_USAGE, "“%s” is not key=value", g_utf8_validate (args[i], -1, NULL) ? args[i] : "…");
-      *eq = '\0';
-      if (g_hash_table_contains (inputs, args[i]))
-        return fail (pex, EXIT_USAGE, "“%s” is given twice", args[i]);
-      g_hash_table_insert (inputs, args[i], eq + 1);
-    }
-
-  /* names first: a misspelt key should not read as a missing field */
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, inputs);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      if (pe_calculator_get_field (calc, key) == NULL)
-        {
-          g_autoptr(GString) ids = g_string_new (NULL);
-          for (guint i = 0; i < calc->fields->len; i++)
-            g_string_append_printf (ids, "%s%s", i ? ", " : "", ((PeField *) g_ptr_array_index (calc->fields, i))->id);
-          return fail (pex, EXIT_USAGE, "“%s” is not a field of “%s” (its fields: %s)",
-                       g_utf8_validate (key, -1, NULL) ? (char *) key : "…", calc->id, ids->str);
-        }
-  }
-
-  /* a required field must be given (a default counts) */
-  for (guint i = 0; i < calc->fields->len; i++)
-    {
-      PeField *f = g_ptr_array_index (calc->fields, i);
-      if (f->required && f->default_value == NULL && !g_hash_table_contains (inputs, f->id))
-        return fail (pex, EXIT_USAGE, "%s (%s) is required and missing", f->id, tr (pex, f->label));
-    }
+  inputs = pe_calculator_parse_arguments (calc, (const char * const *) args + 2, pex->lang, &error);
+  if (inputs == NULL)
+    return fail (pex, EXIT_USAGE, "%s", error->message);
 
   result = pe_calculator_evaluate (calc, inputs, &options, &error);
   if (result == NULL)
@@ -936,7 +921,9 @@ main (int   argc,
     { "second-as-of", 0, 0, G_OPTION_ARG_STRING, &second_as_of, "The second date of “scenario” with one profile", "YYYY-MM-DD" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of labels: zh or en (default: from the locale)", "LANG" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output file of “chart”, “assess”, “report” and “batch”", "FILE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "COMMAND [ARGS…]" },
+    /* as given, not converted: an argument that is not UTF-8 is refused
+     * by the command, naming the field, rather than by GOption */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "COMMAND [ARGS…]" },
     { NULL }
   };
   Pex pex = { 0 };

@@ -142,6 +142,13 @@ format_bound (PeField          *field,
   return pe_value_format (field->type, &v);
 }
 
+/* A key or argument safe to quote back: valid UTF-8, and short. */
+static const char *
+quotable (const char *text)
+{
+  return g_utf8_validate (text, -1, NULL) && strlen (text) < 80 ? text : "…";
+}
+
 /**
  * pe_field_parse:
  * @field: a field
@@ -162,25 +169,30 @@ pe_field_parse (PeField     *field,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  if (!pe_value_parse (field->type, text, value, error))
-    return FALSE;
-
   if (field->type == PE_VALUE_TYPE_CHOICE)
     {
       g_autoptr(GString) ids = g_string_new (NULL);
 
+      /* checked against the choices before anything is kept: only a
+       * choice's own id is interned, never whatever was typed (the
+       * interned strings of a long batch would never be freed) */
+      if (*text == '\0' || !g_utf8_validate (text, -1, NULL))
+        return pe_value_parse (field->type, text, value, error);
       for (guint i = 0; i < field->choices->len; i++)
         {
           PeChoice *c = g_ptr_array_index (field->choices, i);
-          if (g_str_equal (c->id, value->string))
-            return TRUE;
+          if (g_str_equal (c->id, text))
+            return pe_value_parse (field->type, c->id, value, error);
           g_string_append_printf (ids, "%s%s", i ? ", " : "", c->id);
         }
+      memset (value, 0, sizeof *value);
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
-                   _("“%s” is not one of the choices (%s)"),
-                   g_utf8_validate (text, -1, NULL) && strlen (text) < 80 ? text : "…", ids->str);
+                   _("“%s” is not one of the choices (%s)"), quotable (text), ids->str);
       return FALSE;
     }
+
+  if (!pe_value_parse (field->type, text, value, error))
+    return FALSE;
 
   if (value->kind == PE_VALUE_NUMBER)
     {
@@ -204,6 +216,88 @@ pe_field_parse (PeField     *field,
         }
     }
   return TRUE;
+}
+
+/**
+ * pe_calculator_parse_arguments:
+ * @self: a calculator
+ * @args: (array zero-terminated=1): `key=value` arguments, as on the
+ *   command line
+ * @language: the language of the field labels in messages
+ * @error: what is wrong, naming the argument or the field
+ *
+ * Reads `key=value` arguments into the inputs pe_calculator_evaluate()
+ * takes. Each argument must be `key=value` with a non-empty key, no key may
+ * be given twice, every key must be a field, and every required field
+ * without a default must be given. The values themselves are read, and
+ * checked, by pe_calculator_evaluate(). The command line, profiles and
+ * batch files all go through here, so that the same arguments are refused
+ * with the same words everywhere.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8) (nullable): field id →
+ *   value as given, or %NULL
+ */
+GHashTable *
+pe_calculator_parse_arguments (PeCalculator       *self,
+                               const char * const *args,
+                               PeLanguage          language,
+                               GError            **error)
+{
+  g_autoptr(GHashTable) inputs = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (args != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      const char *eq = strchr (args[i], '=');
+      g_autofree char *key = NULL;
+
+      if (eq == NULL || eq == args[i])
+        {
+          g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                       _("“%s” is not key=value"), quotable (args[i]));
+          return NULL;
+        }
+      key = g_strndup (args[i], eq - args[i]);
+      /* names first: a misspelt key should not read as a missing field */
+      if (pe_calculator_get_field (self, key) == NULL)
+        {
+          g_autoptr(GString) ids = g_string_new (NULL);
+
+          for (guint j = 0; j < self->fields->len; j++)
+            g_string_append_printf (ids, "%s%s", j ? ", " : "",
+                                    ((PeField *) g_ptr_array_index (self->fields, j))->id);
+          g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                       _("“%s” is not a field of “%s” (its fields: %s)"),
+                       quotable (key), self->id, ids->str);
+          return NULL;
+        }
+      if (g_hash_table_contains (inputs, key))
+        {
+          g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
+                       _("“%s” is given twice"), key);
+          return NULL;
+        }
+      g_hash_table_insert (inputs, g_steal_pointer (&key), g_strdup (eq + 1));
+    }
+
+  /* a required field must be given (a default counts) */
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      PeField *f = g_ptr_array_index (self->fields, i);
+
+      if (f->required && f->default_value == NULL && !g_hash_table_contains (inputs, f->id))
+        {
+          g_set_error (error, PE_ERROR, PE_ERROR_MISSING_INPUT,
+                       _("%s (%s) is required and missing"),
+                       f->id, pe_text_get (f->label, language));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&inputs);
 }
 
 static GStrv
@@ -374,6 +468,64 @@ parse_inputs (PeCalculator  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  PeCalculator *calc;
+  guint64       fields;    /* bit i: field i is read */
+  gboolean     *seen;      /* steps already followed */
+} UsedInputs;
+
+static void
+add_field_bit (guint    index,
+               gpointer data)
+{
+  UsedInputs *u = data;
+
+  if (index < 64)
+    u->fields |= G_GUINT64_CONSTANT (1) << index;
+}
+
+static void
+follow_step (guint    index,
+             gpointer data)
+{
+  UsedInputs *u = data;
+  const PeRule *step = g_ptr_array_index (u->calc->steps, index);
+
+  if (u->seen[index])
+    return;
+  u->seen[index] = TRUE;
+  _pe_expr_foreach_field (step->expr, add_field_bit, u);
+  _pe_expr_foreach_step (step->expr, follow_step, u);
+}
+
+/* A figure that cannot be computed from the inputs given (too large, a
+ * date out of range, a division by zero) is named, with the inputs it
+ * depends on, through earlier steps too, so that the user knows which
+ * value to look at. */
+static void
+propagate_rule_error (PeCalculator *self,
+                      const PeRule *rule,
+                      GError       *local_error,
+                      GError      **error)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (1, self->steps->len));
+  const char *label = pe_text_get (rule->label, pe_language_default ());
+  UsedInputs used = { self, 0, seen };
+
+  _pe_expr_foreach_field (rule->expr, add_field_bit, &used);
+  _pe_expr_foreach_step (rule->expr, follow_step, &used);
+  for (guint i = 0; i < self->fields->len && i < 64; i++)
+    if (used.fields & (G_GUINT64_CONSTANT (1) << i))
+      g_string_append_printf (ids, "%s%s", ids->len ? ", " : "",
+                              ((PeField *) g_ptr_array_index (self->fields, i))->id);
+  if (ids->len > 0)
+    g_propagate_prefixed_error (error, local_error, "%s (%s): ", label, ids->str);
+  else
+    g_propagate_prefixed_error (error, local_error, "%s: ", label);
+}
+
 /**
  * pe_calculator_evaluate:
  * @self: a calculator
@@ -401,6 +553,7 @@ pe_calculator_evaluate (PeCalculator         *self,
   gboolean figures;
   PeVerdict verdict;
   PeDocument *doc;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->document != NULL, NULL);
@@ -471,8 +624,11 @@ pe_calculator_evaluate (PeCalculator         *self,
       PeValue v;
       PeTraceStep *step;
 
-      if (!_pe_expr_eval (rule->expr, &scope, &v, error))
-        return NULL;
+      if (!_pe_expr_eval (rule->expr, &scope, &v, &local_error))
+        {
+          propagate_rule_error (self, rule, local_error, error);
+          return NULL;
+        }
       step = trace_from_rule (PE_TRACE_CONDITION, rule, &v);
       _pe_result_take_trace (result, step);
       if (v.kind == PE_VALUE_UNKNOWN)
@@ -499,8 +655,11 @@ pe_calculator_evaluate (PeCalculator         *self,
         {
           PeRule *rule = g_ptr_array_index (self->steps, i);
 
-          if (!_pe_expr_eval (rule->expr, &scope, &steps[i], error))
-            return NULL;
+          if (!_pe_expr_eval (rule->expr, &scope, &steps[i], &local_error))
+            {
+              propagate_rule_error (self, rule, local_error, error);
+              return NULL;
+            }
           _pe_result_take_trace (result, trace_from_rule (PE_TRACE_STEP, rule, &steps[i]));
           if (rule->output)
             {

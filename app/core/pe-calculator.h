@@ -145,6 +145,10 @@ gboolean       pe_field_parse           (PeField       *field,
                                          const char    *text,
                                          PeValue       *value,
                                          GError       **error);
+GHashTable    *pe_calculator_parse_arguments (PeCalculator       *self,
+                                              const char * const *args,
+                                              PeLanguage          language,
+                                              GError            **error);
 PeResult      *pe_calculator_evaluate   (PeCalculator  *self,
                                          GHashTable    *inputs,
                                          const PeEvalOptions *options,

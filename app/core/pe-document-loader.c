@@ -18,12 +18,16 @@
 #include "pe-document-private.h"
 #include "pe-error.h"
 #include "pe-expr-private.h"
+#include "pe-json-check-private.h"
 #include "pe-vocabulary-private.h"
 
 extern GDestroyNotify _pe_chart_bar_free_func;
 
 /* Data files are small; anything much larger is not a document. */
 #define MAX_DATA_BYTES (8 * 1024 * 1024)
+
+/* What a message quotes of the data, at most. */
+#define MAX_MESSAGE_CHARS 200
 
 typedef struct
 {
@@ -1840,6 +1844,22 @@ read_document (Loader   *L,
          read_lists (L, root);
 }
 
+/* json-glib quotes the token it stopped at: that may be long, and may end
+ * in the middle of a character. The message is shown to people: keep it
+ * readable. */
+static char *
+readable_parse_error (const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+
+  if (g_utf8_strlen (valid, -1) > MAX_MESSAGE_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (valid, 0, MAX_MESSAGE_CHARS);
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&valid);
+}
+
 /* The JSON of @bytes, after the checks every data file passes. */
 static JsonParser *
 parse_data (GBytes      *bytes,
@@ -1870,11 +1890,20 @@ parse_data (GBytes      *bytes,
       return NULL;
     }
 
+  /* strict first: json-glib would take some broken files (see there) */
+  if (!_pe_json_check (data, size, &parse_error))
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA, "%s: %s", origin, parse_error->message);
+      return NULL;
+    }
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
+      g_autofree char *detail = readable_parse_error (parse_error->message);
+
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
-                   "%s: not valid JSON: %s", origin, parse_error->message);
+                   "%s: not valid JSON: %s", origin, detail);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)

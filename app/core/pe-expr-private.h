@@ -64,6 +64,10 @@ gboolean     _pe_expr_eval       (const PeExpr       *expr,
 void         _pe_expr_foreach_field (const PeExpr    *expr,
                                     void           (*func) (guint index, gpointer data),
                                     gpointer         data);
+/* Calls func for each earlier step the formula reads. */
+void         _pe_expr_foreach_step (const PeExpr     *expr,
+                                   void            (*func) (guint index, gpointer data),
+                                   gpointer          data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PeExpr, _pe_expr_free)
 

@@ -18,6 +18,9 @@
  * bounding the parser's recursion on hostile input. */
 #define MAX_DEPTH 256
 
+/* Dates computed by formulas stay before this year; later is a typo. */
+#define MAX_YEAR 9000
+
 typedef enum
 {
   NODE_NUMBER,
@@ -132,9 +135,21 @@ fail (Parser     *ps,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
+  /* counted in characters: formulas may hold Chinese text in strings */
   g_set_error (ps->error, PE_ERROR, PE_ERROR_INVALID_DATA,
-               "formula “%s”, at character %u: %s",
-               ps->source, (guint) (ps->p - ps->source) + 1, msg);
+               "formula “%s”, at character %ld: %s",
+               ps->source, g_utf8_strlen (ps->source, ps->p - ps->source) + 1, msg);
+}
+
+/* The character at the parser's position, whole (a byte of it alone would
+ * make the message invalid UTF-8: found by fuzz-document). */
+static void
+fail_unexpected (Parser *ps)
+{
+  const char *next = g_utf8_find_next_char (ps->p, NULL);
+  int len = next != NULL ? (int) (next - ps->p) : 1;
+
+  fail (ps, "unexpected “%.*s”", len, ps->p);
 }
 
 static void
@@ -419,7 +434,7 @@ parse_primary (Parser *ps)
         if (*ps->p == '\0')
           fail (ps, "the formula ends too early");
         else
-          fail (ps, "unexpected “%c”", *ps->p);
+          fail_unexpected (ps);
         return NULL;
       }
 
@@ -668,7 +683,7 @@ _pe_expr_parse (const char         *source,
       skip_space (&ps);
       if (*ps.p != '\0')
         {
-          fail (&ps, "unexpected “%c”", *ps.p);
+          fail_unexpected (&ps);
           g_clear_pointer (&e, _pe_expr_free);
         }
     }
@@ -734,11 +749,34 @@ date_shift (guint32        julian,
             guint32       *out)
 {
   GDate d;
+  gint64 year;
 
   if (!g_date_valid_julian (julian) || n < -100000 || n > 100000)
     return FALSE;
   g_date_clear (&d, 1);
   g_date_set_julian (&d, julian);
+
+  /* GDate refuses, with a critical and the date left as it was, a shift
+   * that leaves its range: check first, so that a long term typed by the
+   * user is an error and never an unshifted date. */
+  year = g_date_get_year (&d);
+  switch (function)
+    {
+    case FN_ADD_DAYS:
+      if ((gint64) julian + n < 1)
+        return FALSE;
+      break;
+    case FN_ADD_MONTHS:
+      if (year + n / 12 + 1 > MAX_YEAR || year + n / 12 - 1 < 1)
+        return FALSE;
+      break;
+    case FN_ADD_YEARS:
+      if (year + n > MAX_YEAR || year + n < 1)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
 
   switch (function)
     {
@@ -778,7 +816,7 @@ date_shift (guint32        julian,
     default:
       g_assert_not_reached ();
     }
-  if (g_date_get_year (&d) > 9000)
+  if (g_date_get_year (&d) > MAX_YEAR)
     return FALSE;
   *out = g_date_get_julian (&d);
   return TRUE;
@@ -1087,4 +1125,16 @@ _pe_expr_foreach_field (const PeExpr *expr,
   if (expr->args != NULL)
     for (guint i = 0; i < expr->args->len; i++)
       _pe_expr_foreach_field (g_ptr_array_index (expr->args, i), func, data);
+}
+
+void
+_pe_expr_foreach_step (const PeExpr *expr,
+                      void        (*func) (guint index, gpointer data),
+                      gpointer      data)
+{
+  if (expr->type == NODE_SYMBOL && expr->symbol == PE_SYMBOL_STEP)
+    func (expr->index, data);
+  if (expr->args != NULL)
+    for (guint i = 0; i < expr->args->len; i++)
+      _pe_expr_foreach_step (g_ptr_array_index (expr->args, i), func, data);
 }

@@ -17,7 +17,11 @@
  *    start-up does not grow with the number of plugins;
  *  - documents are read when first asked for, and dropped on unload.
  * Failures are kept per plugin and announced with ::plugin-error, so the
- * window and the command line can say which plugin failed and why.
+ * window and the command line can say which plugin failed and why. A
+ * .plugin file that libpeas cannot use at all (malformed, without a
+ * Module, or with the id of a plugin found before it) never becomes a
+ * plugin, and libpeas only logs it: the engine reads the same files and
+ * keeps those failures too (pe_plugins_engine_get_file_errors()).
  */
 #define G_LOG_DOMAIN "pe-plugins"
 
@@ -25,6 +29,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gmodule.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "pe-document-provider.h"
@@ -43,6 +49,9 @@ struct _PePluginsEngine
   gboolean     activating;  /* "load-plugin" is emitted to activate only */
   gboolean     applying;    /* the setting is being applied, not changed */
   gboolean     disposing;
+  GPtrArray   *dirs;        /* the directories searched, in order */
+  GPtrArray   *file_errors; /* of GError: .plugin files libpeas cannot use */
+  gboolean     files_checked;
   guint        n_parsed;
 };
 
@@ -136,6 +145,82 @@ set_wanted (PePluginsEngine *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLUGINS]);
 }
 
+/* The search directories are checked when they are added; a plugin may
+ * also sit in a subdirectory of one, and its module is a file of its own:
+ * neither may be writable by anyone, and the module must be a plain name,
+ * not a path out of its directory. */
+static gboolean
+trusted_module (PeasPluginInfo  *info,
+                GError         **error)
+{
+  const char *dir = peas_plugin_info_get_module_dir (info);
+  const char *module = peas_plugin_info_get_module_name (info);
+  g_autofree char *file = NULL;
+  GStatBuf st;
+
+  if (strchr (module, G_DIR_SEPARATOR) != NULL || module[0] == '.')
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN,
+                   _("its Module “%s” is not a plain name"), module);
+      return FALSE;
+    }
+  if (g_stat (dir, &st) == 0 && (st.st_mode & S_IWOTH) != 0)
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN,
+                   _("its folder “%s” may be written by anyone"), dir);
+      return FALSE;
+    }
+  file = g_module_build_path (dir, module);
+  if (g_stat (file, &st) == 0 && (st.st_mode & S_IWOTH) != 0)
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN,
+                   _("its module “%s” may be written by anyone"), file);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Where @info was found in the search order: the index of its directory. */
+static guint
+search_rank (PePluginsEngine *self,
+             PeasPluginInfo  *info)
+{
+  const char *dir = peas_plugin_info_get_module_dir (info);
+
+  for (guint i = 0; i < self->dirs->len; i++)
+    {
+      const char *d = g_ptr_array_index (self->dirs, i);
+      gsize len = strlen (d);
+
+      if (g_str_has_prefix (dir, d) && (dir[len] == '\0' || dir[len] == G_DIR_SEPARATOR))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* The usable plugin providing @doc_id that comes first in search order. */
+static PeasPluginInfo *
+first_provider (PePluginsEngine *self,
+                const char      *doc_id)
+{
+  PeasPluginInfo *best = NULL;
+  guint best_rank = G_MAXUINT;
+
+  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
+    {
+      guint rank;
+
+      if (g_strcmp0 (pe_plugin_info_get_document_id (l->data), doc_id) != 0 ||
+          g_strcmp0 (pe_plugin_info_get_api_version (l->data), PE_API_VERSION) != 0 ||
+          !peas_plugin_info_is_available (l->data, NULL))
+        continue;
+      rank = search_rank (self, l->data);
+      if (best == NULL || rank < best_rank)
+        best = l->data, best_rank = rank;
+    }
+  return best;
+}
+
 /* What the .plugin file alone can refuse: another API version, or a
  * document another active plugin provides. */
 static gboolean
@@ -145,6 +230,12 @@ check_metadata (PePluginsEngine *self,
   const char *api = pe_plugin_info_get_api_version (info);
   const char *doc_id = pe_plugin_info_get_document_id (info);
   g_autoptr(GError) error = NULL;
+
+  if (!trusted_module (info, &error))
+    {
+      record_error (self, info, error);
+      return FALSE;
+    }
 
   if (g_strcmp0 (api, PE_API_VERSION) != 0)
     {
@@ -163,6 +254,19 @@ check_metadata (PePluginsEngine *self,
         {
           g_set_error (&error, PE_ERROR, PE_ERROR_PLUGIN,
                        _("provides the document “%s”, which the plugin “%s” (%s) already provides"),
+                       doc_id, peas_plugin_info_get_module_name (other),
+                       peas_plugin_info_get_module_dir (other));
+          record_error (self, info, error);
+          return FALSE;
+        }
+      /* not loaded yet, but found before: it has the document, whatever
+       * the order of loading (libpeas lists plugins by name, so a
+       * third-party "A…" would otherwise take a document from us) */
+      other = first_provider (self, doc_id);
+      if (other != NULL && other != info)
+        {
+          g_set_error (&error, PE_ERROR, PE_ERROR_PLUGIN,
+                       _("provides the document “%s”, which the plugin “%s” (%s), found first, provides"),
                        doc_id, peas_plugin_info_get_module_name (other),
                        peas_plugin_info_get_module_dir (other));
           record_error (self, info, error);
@@ -290,6 +394,8 @@ pe_plugins_engine_finalize (GObject *object)
   g_clear_pointer (&self->active, g_hash_table_unref);
   g_clear_pointer (&self->by_document, g_hash_table_unref);
   g_clear_pointer (&self->wanted, g_ptr_array_unref);
+  g_clear_pointer (&self->dirs, g_ptr_array_unref);
+  g_clear_pointer (&self->file_errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pe_plugins_engine_parent_class)->finalize (object);
 }
@@ -360,7 +466,10 @@ add_search_path (PePluginsEngine *self,
                  const char      *dir)
 {
   if (trusted_dir (dir))
-    peas_engine_add_search_path (PEAS_ENGINE (self), dir, dir);
+    {
+      peas_engine_add_search_path (PEAS_ENGINE (self), dir, dir);
+      g_ptr_array_add (self->dirs, g_strdup (dir));
+    }
 }
 
 static int
@@ -382,6 +491,8 @@ pe_plugins_engine_init (PePluginsEngine *self)
   /* the keys are the plugins' own strings, which live as long as they do */
   self->by_document = g_hash_table_new (g_str_hash, g_str_equal);
   self->wanted = g_ptr_array_new_with_free_func (g_free);
+  self->dirs = g_ptr_array_new_with_free_func (g_free);
+  self->file_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 
   user_dir = g_build_filename (g_get_user_data_dir (), "policy-explorer", "plugins", NULL);
   add_search_path (self, user_dir);
@@ -419,6 +530,110 @@ pe_plugins_engine_init (PePluginsEngine *self)
           add_search_path (self, path);
         }
     }
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+record_file_error (PePluginsEngine *self,
+                   const char      *path,
+                   const char      *format,
+                   ...)
+{
+  g_autofree char *msg = NULL;
+  GError *error;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: a .plugin file that cannot be used, and why */
+  error = g_error_new (PE_ERROR, PE_ERROR_PLUGIN, _("The plugin file “%s” is not used: %s"), path, msg);
+  g_warning ("%s", error->message);
+  g_ptr_array_add (self->file_errors, error);
+}
+
+/* One .plugin file, read as libpeas reads it. */
+static void
+check_plugin_file (PePluginsEngine *self,
+                   const char      *path)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *module = NULL;
+  g_autofree char *dir = NULL;
+  PeasPluginInfo *info;
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &error))
+    {
+      /* GKeyFile quotes the offending line, which may not be text */
+      g_autofree char *why = g_utf8_make_valid (error->message, -1);
+      record_file_error (self, path, _("it is not a valid .plugin file (%s)"), why);
+      return;
+    }
+  module = g_key_file_get_string (key_file, "Plugin", "Module", NULL);
+  if (module == NULL || *module == '\0')
+    {
+      record_file_error (self, path, _("it has no Module in its [Plugin] group"));
+      return;
+    }
+  /* libpeas keeps the first plugin of an id, in search order */
+  info = peas_engine_get_plugin_info (PEAS_ENGINE (self), module);
+  dir = g_path_get_dirname (path);
+  if (info != NULL && g_strcmp0 (peas_plugin_info_get_module_dir (info), dir) != 0)
+    record_file_error (self, path, _("its id “%s” is the id of the plugin in “%s”, found first"),
+                       module, peas_plugin_info_get_module_dir (info));
+}
+
+/* The .plugin files of a search directory, where libpeas looks: in it and
+ * in its subdirectories. */
+static void
+check_plugin_dir (PePluginsEngine *self,
+                  const char      *dir,
+                  int              depth)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *path = g_ptr_array_index (names, i);
+
+      if (g_str_has_suffix (path, ".plugin") && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        check_plugin_file (self, path);
+      else if (depth > 0 && g_file_test (path, G_FILE_TEST_IS_DIR))
+        check_plugin_dir (self, path, depth - 1);
+    }
+}
+
+/**
+ * pe_plugins_engine_get_file_errors:
+ *
+ * The .plugin files found in the plugin directories that give no plugin
+ * at all, each with the reason: not a valid .plugin file, no Module, or
+ * the id of a plugin found before it (the first is used, as libpeas does).
+ * Plugins that exist but fail are reported by ::plugin-error instead.
+ *
+ * Returns: (transfer none) (element-type GError): the errors, each naming
+ *   its file
+ */
+GPtrArray *
+pe_plugins_engine_get_file_errors (PePluginsEngine *self)
+{
+  g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
+
+  if (!self->files_checked)
+    {
+      self->files_checked = TRUE;
+      /* libpeas reads the directories first: their plugins are the ones
+       * a duplicate is compared with */
+      peas_engine_get_plugin_list (PEAS_ENGINE (self));
+      for (guint i = 0; i < self->dirs->len; i++)
+        check_plugin_dir (self, g_ptr_array_index (self->dirs, i), 1);
+    }
+  return self->file_errors;
 }
 
 PePluginsEngine *

@@ -45,6 +45,7 @@ PeDocument      *pe_plugins_engine_peek_document    (PePluginsEngine  *self,
 const GError    *pe_plugins_engine_get_plugin_error (PePluginsEngine  *self,
                                                      PeasPluginInfo   *info);
 guint            pe_plugins_engine_count_parsed     (PePluginsEngine  *self);
+GPtrArray       *pe_plugins_engine_get_file_errors  (PePluginsEngine  *self);
 
 const char      *pe_plugin_info_get_document_id     (PeasPluginInfo   *info);
 const char      *pe_plugin_info_get_api_version     (PeasPluginInfo   *info);

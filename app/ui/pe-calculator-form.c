@@ -304,8 +304,13 @@ pe_calculator_form_set_options (PeCalculatorForm    *self,
 /**
  * pe_calculator_form_set_text:
  *
- * Fills a field as if typed: entries take @text, yes/no and choice fields
- * take "yes"/"no" or a choice id.
+ * Fills a field as if typed: entries take @text, yes/no fields what the
+ * parser reads as yes or no, choice fields a choice id. Text that is not
+ * UTF-8, or a choice that is none of the field's, is refused: the field
+ * keeps its value and shows why, and the form will not compute until the
+ * field is changed.
+ *
+ * Returns: %TRUE when the field holds @text
  */
 gboolean
 pe_calculator_form_set_text (PeCalculatorForm *self,
@@ -318,7 +323,16 @@ pe_calculator_form_set_text (PeCalculatorForm *self,
 
   if ((e = find_editor (self, field_id)) == NULL)
     return FALSE;
-  return pe_field_editor_set_text (e, text);
+  if (pe_field_editor_set_text (e, text))
+    {
+      update_sensitivity (self);
+      return TRUE;
+    }
+  /* a result beside a field that refused its text would mislead */
+  g_clear_object (&self->result);
+  pe_result_view_clear (PE_RESULT_VIEW (self->result_view));
+  update_sensitivity (self);
+  return FALSE;
 }
 
 /**

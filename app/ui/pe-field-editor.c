@@ -34,6 +34,8 @@ struct _PeFieldEditor
   GtkWidget *error;
   char      *message;           /* the current error, or NULL */
   char      *external_message;  /* an error found elsewhere (a calculator's) */
+  char      *refused;           /* why text given to set_text() was refused,
+                                 * kept until the field is edited */
 };
 
 G_DEFINE_FINAL_TYPE (PeFieldEditor, pe_field_editor, G_TYPE_OBJECT)
@@ -193,7 +195,9 @@ pe_field_editor_validate (PeFieldEditor *self)
 
   text = pe_field_editor_get_text (self);
   g_clear_pointer (&self->message, g_free);
-  if (text != NULL && !pe_field_parse (self->field, text, &value, &error))
+  if (self->refused != NULL)
+    self->message = g_strdup (self->refused);
+  else if (text != NULL && !pe_field_parse (self->field, text, &value, &error))
     /* the parser's message begins with what is wrong with the value */
     self->message = g_strdup_printf ("%s %s", tr (self->field->label), error->message);
   show_message (self);
@@ -205,6 +209,7 @@ on_changed (GtkWidget     *widget,
             PeFieldEditor *self)
 {
   g_clear_pointer (&self->external_message, g_free);
+  g_clear_pointer (&self->refused, g_free);
   pe_field_editor_validate (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -230,6 +235,7 @@ pe_field_editor_finalize (GObject *object)
   g_clear_pointer (&self->field, pe_field_unref);
   g_free (self->message);
   g_free (self->external_message);
+  g_free (self->refused);
   G_OBJECT_CLASS (pe_field_editor_parent_class)->finalize (object);
 }
 
@@ -382,6 +388,24 @@ pe_field_editor_get_text (PeFieldEditor *self)
     }
 }
 
+/* Text no widget can hold (not UTF-8, a choice that is none of the
+ * field's) is refused at the field, saying why, and the field keeps its
+ * value. */
+static gboolean
+refuse_text (PeFieldEditor *self,
+             const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+  PeValue value;
+
+  if (!pe_field_parse (self->field, text, &value, &error))
+    self->refused = g_strdup_printf ("%s %s", tr (self->field->label), error->message);
+  else
+    self->refused = g_strdup_printf ("%s %s", tr (self->field->label), _("is not one of the choices"));
+  pe_field_editor_validate (self);
+  return FALSE;
+}
+
 /**
  * pe_field_editor_set_text:
  * @text: (nullable): a value as a file or the command line gives it
@@ -397,16 +421,22 @@ pe_field_editor_set_text (PeFieldEditor *self,
 {
   g_return_val_if_fail (PE_IS_FIELD_EDITOR (self), FALSE);
 
+  g_clear_pointer (&self->refused, g_free);
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return refuse_text (self, text);
   if (GTK_IS_COMBO_BOX (self->widget))
     {
       const char *id = text == NULL ? initial_id (self)
                        : self->field->type == PE_VALUE_TYPE_BOOLEAN ? boolean_id (self->field, text) : text;
 
-      if (text != NULL && *id == '\0')
-        return FALSE;
-      return gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->widget), id);
+      if ((text != NULL && *id == '\0') ||
+          !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->widget), id))
+        return text != NULL ? refuse_text (self, text) : FALSE;
     }
-  gtk_entry_set_text (GTK_ENTRY (self->widget), text ? text : "");
+  else
+    gtk_entry_set_text (GTK_ENTRY (self->widget), text ? text : "");
+  /* "changed" does not come when the value stays the same */
+  pe_field_editor_validate (self);
   return TRUE;
 }
 

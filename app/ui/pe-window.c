@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pe-compare-page.h"
 #include "pe-document-page.h"
@@ -88,7 +89,20 @@ static void
 show_message (PeWindow   *self,
               const char *message)
 {
-  gtk_label_set_text (GTK_LABEL (self->info_label), message);
+  const char *shown = gtk_label_get_text (GTK_LABEL (self->info_label));
+
+  /* several failures at once (broken plugins at start-up): each is told,
+   * none hides another */
+  if (gtk_widget_get_visible (self->info_bar) && *shown != '\0')
+    {
+      if (strstr (shown, message) == NULL)
+        {
+          g_autofree char *both = g_strconcat (shown, "\n", message, NULL);
+          gtk_label_set_text (GTK_LABEL (self->info_label), both);
+        }
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->info_label), message);
   gtk_widget_show (self->info_bar);
 }
 
@@ -240,11 +254,8 @@ pe_window_show_document (PeWindow   *self,
           page = pe_document_page_new (self->engine, info, doc);
           pe_document_page_set_text_language (PE_DOCUMENT_PAGE (page), self->text_language);
         }
-      else
-        {
-          page = error_page (error->message);
-          show_message (self, error->message);
-        }
+      else   /* the engine's ::plugin-error has put it in the message bar */
+        page = error_page (error->message);
       gtk_stack_add_named (GTK_STACK (self->pages), page, document_id);
     }
 
@@ -921,6 +932,12 @@ pe_window_constructed (GObject *object)
       if (e != NULL)
         on_plugin_error (self->engine, l->data, (GError *) e, self);
     }
+  /* .plugin files that give no plugin at all */
+  {
+    GPtrArray *file_errors = pe_plugins_engine_get_file_errors (self->engine);
+    for (guint i = 0; i < file_errors->len; i++)
+      show_message (self, ((GError *) g_ptr_array_index (file_errors, i))->message);
+  }
 
   /* where the user left off, else the overview: shown once the window
    * has painted, so that reading documents and building pages never
