@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The test program is also its own helper: `--saver FILE FIRST` saves
- * versions FIRST, FIRST+1… of FILE until it is killed, and `--full-disk
- * DIR` saves on a tmpfs too small for what it writes.
+ * versions FIRST, FIRST+1… of FILE until it is killed (`--profile-saver`
+ * the same as profiles, through pe_profile_save()), and `--full-disk DIR`
+ * saves on a tmpfs too small for what it writes.
  */
 #include "config.h"
 
@@ -249,21 +250,99 @@ test_errors_name_the_file (void)
   remove_dir (dir);
 }
 
+/* ---- profiles that know whether they are whole ------------------------ */
+
+/* Profile version @n: named "version N", with 300 values of 900
+ * characters each (about 300 kB of JSON, so that saves take long enough
+ * to be killed in the middle), every value made from @n and its key. */
+#define PROFILE_VALUES 300
+
+static char *
+profile_value (guint n,
+               guint i)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n * 1000 + i);
+  char *v = g_malloc (901);
+
+  for (guint k = 0; k < 900; k++)
+    v[k] = (char) ('a' + g_rand_int_range (rand, 0, 26));
+  v[900] = '\0';
+  return v;
+}
+
+static PeProfile *
+make_profile_version (guint n)
+{
+  PeProfile *p = pe_profile_new ("enterprise");
+  g_autofree char *name = g_strdup_printf ("version %u", n);
+
+  pe_profile_set_name (p, name);
+  for (guint i = 0; i < PROFILE_VALUES; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("test/kill/value%u", i);
+      g_autofree char *value = profile_value (n, i);
+      g_assert_true (pe_profile_set_value (p, key, value));
+    }
+  return p;
+}
+
+/* The version the profile at @path holds, or -1 when it does not open or
+ * is not one whole version. */
+static int
+check_profile_version (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeProfile) p = pe_profile_new_from_file (file, &error);
+  guint n;
+
+  if (p == NULL)
+    {
+      g_test_message ("%s", error->message);
+      return -1;
+    }
+  if (sscanf (pe_profile_get_name (p), "version %u", &n) != 1 || pe_profile_get_n_values (p) != PROFILE_VALUES)
+    return -1;
+  for (guint i = 0; i < PROFILE_VALUES; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("test/kill/value%u", i);
+      g_autofree char *value = profile_value (n, i);
+      if (g_strcmp0 (pe_profile_get_value (p, key), value) != 0)
+        return -1;
+    }
+  return (int) n;
+}
+
 /* ---- killed while saving ----------------------------------------------- */
 
 /* The helper: saves versions first, first + 1, … until killed. */
 static int
 run_saver (const char *path,
-           guint       first)
+           guint       first,
+           gboolean    profiles)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
+  /* started: the parent's clock for the kill begins now, not while the
+   * program was still being loaded (which a busy machine makes long) */
+  fputs ("ready\n", stdout);
+  fflush (stdout);
   for (guint n = first;; n++)
     {
-      g_autoptr(GBytes) bytes = make_version (n);
       g_autoptr(GError) error = NULL;
+      gboolean saved;
 
-      if (!pe_save_file_atomically (file, bytes, &error))
+      if (profiles)
+        {
+          g_autoptr(PeProfile) p = make_profile_version (n);
+          saved = pe_profile_save (p, file, &error);
+        }
+      else
+        {
+          g_autoptr(GBytes) bytes = make_version (n);
+          saved = pe_save_file_atomically (file, bytes, &error);
+        }
+      if (!saved)
         {
           g_printerr ("%s\n", error->message);
           return 1;
@@ -282,45 +361,72 @@ self_path (void)
   return self;
 }
 
+/* Kills a saver at random moments, @rounds times, and checks the file
+ * after each kill: pe_save_file_atomically() itself, or pe_profile_save()
+ * on top of it (@profiles). */
 static void
-test_killed_while_saving (void)
+kill_savers (gboolean profiles,
+             guint    rounds)
 {
   g_autofree char *dir = scratch_dir ();
-  g_autofree char *path = g_build_filename (dir, "profile.json", NULL);
+  g_autofree char *path = g_build_filename (dir, profiles ? "firm.pe-profile" : "profile.json", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autofree char *self = self_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
-  guint rounds = g_test_slow () ? 1000 : 300;
+  int (*check) (const char *) = profiles ? check_profile_version : check_version;
   guint interrupted = 0, advanced = 0;
+  gint64 started, one_save;
   int current;
 
+  /* one save, made and written, timed here: the kills fall within the
+   * first few saves of each child, however fast or busy the machine */
+  started = g_get_monotonic_time ();
   {
-    g_autoptr(GBytes) v0 = make_version (0);
     g_autoptr(GError) error = NULL;
-    g_assert_true (pe_save_file_atomically (file, v0, &error));
+    if (profiles)
+      {
+        g_autoptr(PeProfile) p0 = make_profile_version (0);
+        g_assert_true (pe_profile_save (p0, file, &error));
+      }
+    else
+      {
+        g_autoptr(GBytes) v0 = make_version (0);
+        g_assert_true (pe_save_file_atomically (file, v0, &error));
+      }
+    g_assert_no_error (error);
   }
+  one_save = MAX (g_get_monotonic_time () - started, 1000);
   current = 0;
 
   for (guint round = 0; round < rounds; round++)
     {
       g_autofree char *first = g_strdup_printf ("%d", current + 1);
-      const char *argv[] = { self, "--saver", path, first, NULL };
+      const char *argv[] = { self, profiles ? "--profile-saver" : "--saver", path, first, NULL };
       g_autoptr(GSubprocess) child = NULL;
       g_autoptr(GError) error = NULL;
       int now, in_backup;
 
-      child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+      child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
       g_assert_no_error (error);
-      /* a random moment: before the first save, within one, or later */
-      g_usleep (g_rand_int_range (rand, 0, 40000));
+      {
+        char ready[6];
+        gsize got = 0;
+
+        g_assert_true (g_input_stream_read_all (g_subprocess_get_stdout_pipe (child), ready, sizeof ready,
+                                                &got, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (got, ==, sizeof ready);
+      }
+      /* a random moment: within the first save, or the next */
+      g_usleep (g_rand_int_range (rand, 0, (gint32) MIN (one_save * 2, G_MAXINT32)));
       g_subprocess_send_signal (child, SIGKILL);
       g_subprocess_wait (child, NULL, &error);
       g_assert_no_error (error);
       g_assert_false (g_subprocess_get_if_exited (child));
 
       /* the file is a whole version: the one before, or a later one */
-      now = check_version (path);
+      now = check (path);
       if (now < 0)
         g_error ("round %u: %s holds no complete version", round, path);
       g_assert_cmpint (now, >=, current);
@@ -329,7 +435,7 @@ test_killed_while_saving (void)
        * renaming the new version into place */
       if (g_file_test (backup, G_FILE_TEST_EXISTS))
         {
-          in_backup = check_version (backup);
+          in_backup = check (backup);
           if (in_backup < 0)
             g_error ("round %u: %s holds no complete version", round, backup);
           g_assert_cmpint (in_backup, <=, now);
@@ -348,6 +454,18 @@ test_killed_while_saving (void)
   g_assert_cmpuint (interrupted, >, rounds / 20);
   g_assert_cmpuint (advanced, >, 0);
   remove_dir (dir);
+}
+
+static void
+test_killed_while_saving (void)
+{
+  kill_savers (FALSE, g_test_slow () ? 1000 : 200);
+}
+
+static void
+test_profile_killed_while_saving (void)
+{
+  kill_savers (TRUE, g_test_slow () ? 500 : 100);
 }
 
 /* ---- a full disk ------------------------------------------------------- */
@@ -468,7 +586,9 @@ main (int   argc,
       char *argv[])
 {
   if (argc == 4 && g_str_equal (argv[1], "--saver"))
-    return run_saver (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
+    return run_saver (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10), FALSE);
+  if (argc == 4 && g_str_equal (argv[1], "--profile-saver"))
+    return run_saver (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10), TRUE);
   if (argc == 3 && g_str_equal (argv[1], "--full-disk"))
     return run_full_disk (argv[2]);
 
@@ -478,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/atomic-file/symlink-followed", test_symlink_followed);
   g_test_add_func ("/atomic-file/errors-name-the-file", test_errors_name_the_file);
   g_test_add_func ("/atomic-file/killed-while-saving", test_killed_while_saving);
+  g_test_add_func ("/atomic-file/profile-killed-while-saving", test_profile_killed_while_saving);
   g_test_add_func ("/atomic-file/write-error-keeps-old-file", test_write_error_keeps_old_file);
   g_test_add_func ("/atomic-file/full-disk-keeps-old-file", test_full_disk_keeps_old_file);
 

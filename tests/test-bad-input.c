@@ -1,12 +1,14 @@
-/* test-bad-input.c — the rows of docs/bad-input.md, through the form and pex
+/* test-bad-input.c — the rows of docs/bad-input.md, in every place a value goes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each row types one text into one field of a real calculator, in the
- * calculator form (in process) and on the pex command line, the other
- * inputs being sane. Text that is understood must give the same result
- * as the plain number it means; text that is refused must give, in both,
- * a message naming the field and the problem, and no result.
+ * Each row puts one text into one field of a real calculator, the other
+ * inputs being sane: typed into the calculator form (in process), given
+ * on the pex command line, kept in a saved profile and written in a cell
+ * of a batch CSV. Text that is understood must give the same result as
+ * the plain number it means; text that is refused must give, in each, a
+ * message naming the field (or its profile key) and the problem, and no
+ * result.
  */
 #include "config.h"
 
@@ -86,11 +88,21 @@ static const Row rows[] = {
   { "dates", GRADUATE, "2201-01-01", GRADUATE_WITH, REFUSED, "is not a date between 1900-01-01 and 2200-12-31 written YYYY-MM-DD" },
   { "dates", GRADUATE, "2023-02-29", GRADUATE_WITH, REFUSED, "is not a date between 1900-01-01 and 2200-12-31 written YYYY-MM-DD" },
   { "dates", GRADUATE, "1990/05/01", GRADUATE_WITH, REFUSED, "is not a date between 1900-01-01 and 2200-12-31 written YYYY-MM-DD" },
+  { "date-pushed-out", "land", "lease-term", "lease_years", "70000", { "lease_start=2022-01-01", NULL }, REFUSED, "Last day of the lease (lease_start, lease_years): the date is out of range" },
   { "unknown-choice", UPGRADE, "enterprise", "giant", { "investment=3000万", NULL }, REFUSED, "“giant” is not one of the choices (ordinary, leading, star)" },
   { "missing", CLOUD, NULL, { NULL }, NOT_GIVEN, "is required and missing" },
 };
 
 static PePluginsEngine *engine;
+
+/* A value the field takes, whose figures or dates the arithmetic cannot
+ * hold: not the field's fault, so told where the result goes, naming the
+ * step and the inputs it comes from. */
+static gboolean
+in_result_area (const Row *r)
+{
+  return strstr (r->problem, "too large to compute") != NULL || strstr (r->problem, "out of range") != NULL;
+}
 
 static PeCalculator *
 calculator (const Row *r)
@@ -192,7 +204,7 @@ test_form (gconstpointer data)
       {
         const char *message = pe_calculator_form_get_field_error (form, r->field);
 
-        if (strstr (r->problem, "too large to compute") != NULL)
+        if (in_result_area (r))
           {
             /* a value the field takes, whose figures leave gint64: the
              * result area says so, naming the step and the field */
@@ -339,7 +351,7 @@ test_pex (gconstpointer data)
       /* the field, by its key and its label, and the problem */
       {
         g_autofree char *named = g_strdup_printf ("%s (%s)", r->field, label_of (r));
-        if (strstr (r->problem, "too large to compute") == NULL)
+        if (!in_result_area (r))
           assert_contains ("pex", err, named);
         else
           assert_contains ("pex", err, r->field);
@@ -364,6 +376,385 @@ test_pex (gconstpointer data)
     }
 }
 
+/* ---- a saved profile ----------------------------------------------------- */
+
+/* The key the profile keeps the field under: a fact where the field asks
+ * one, else DOCUMENT/CALCULATOR/FIELD. */
+static char *
+key_of (const Row  *r,
+        const char *field)
+{
+  PeCalculator *calc = calculator (r);
+
+  return pe_profile_key_for_field (calc, pe_calculator_get_field (calc, field));
+}
+
+/* Where a profile or a batch file words a problem otherwise than a field
+ * does: they refuse before any field reads the value. */
+static const char *
+file_problem (const Row  *r,
+              const char *text)
+{
+  if (g_str_equal (r->row, "one-megabyte"))
+    return "longer than 1000 characters";   /* in a profile; a batch cell is read by the field */
+  if (g_str_equal (r->row, "invalid-utf8"))
+    return "not UTF-8 text";
+  if (text != NULL && *text == '\0')
+    return "empty: a value that is not set is left out of the file";
+  return r->problem;
+}
+
+static void
+append_json_text (GString    *out,
+                  const char *text)
+{
+  /* the bytes as they are, invalid UTF-8 included: a damaged file */
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    if (*p == '"' || *p == '\\')
+      g_string_append_printf (out, "\\%c", *p);
+    else
+      g_string_append_c (out, *p);
+  g_string_append_c (out, '"');
+}
+
+static GBytes *
+profile_bytes (const Row  *r,
+               const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  PeCalculator *calc = calculator (r);
+  gboolean first = TRUE;
+
+  g_string_append_printf (out, "{\"format\": \"policy-explorer-profile\", \"version\": 1, "
+                               "\"subject\": \"%s\", \"as_of\": \"2022-06-01\", \"values\": {",
+                          g_strcmp0 (calc->subject, "person") == 0 ? "person" : "enterprise");
+  for (guint i = 0; r->with[i] != NULL; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (r->with[i], "=", 2);
+      g_autofree char *key = key_of (r, kv[0]);
+
+      g_string_append (out, first ? "" : ", ");
+      append_json_text (out, key);
+      g_string_append (out, ": ");
+      append_json_text (out, kv[1]);
+      first = FALSE;
+    }
+  if (text != NULL)
+    {
+      g_autofree char *key = key_of (r, r->field);
+
+      g_string_append (out, first ? "" : ", ");
+      append_json_text (out, key);
+      g_string_append (out, ": ");
+      append_json_text (out, text);
+    }
+  g_string_append (out, "}}\n");
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+static GPtrArray *
+documents_of (const Row *r)
+{
+  GPtrArray *docs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (docs, g_object_ref (calculator (r)->document));
+  return docs;
+}
+
+/* NULL, with @error, when the file is refused as it is opened */
+static PeAssessmentItem *
+assess_profile (const Row     *r,
+                const char    *text,
+                PeAssessment **assessment,
+                GError       **error)
+{
+  g_autoptr(GBytes) bytes = profile_bytes (r, text);
+  g_autoptr(PeProfile) profile = pe_profile_new_from_bytes (bytes, "bad-input.pe-profile", error);
+  g_autoptr(GPtrArray) docs = documents_of (r);
+
+  *assessment = NULL;
+  if (profile == NULL)
+    return NULL;
+  *assessment = pe_assessment_new (profile, docs, 0);
+  return pe_assessment_find_item (*assessment, r->doc, r->calc);
+}
+
+static void
+assert_not_decided (const char       *where,
+                    PeAssessmentItem *item,
+                    const char       *key)
+{
+  /* the calculator is not fed at all, or it cannot decide for want of
+   * the key; either way no amount */
+  g_test_message ("%s: %s", where, item == NULL ? "the calculator is not fed" : "cannot decide");
+  if (item == NULL)
+    return;
+  g_assert_null (item->error);
+  g_assert_nonnull (item->result);
+  g_assert_cmpint (pe_result_get_verdict (item->result), ==, PE_VERDICT_CANNOT_DECIDE);
+  g_assert_false (pe_result_has_amount (item->result));
+  if (item->missing_keys == NULL || !g_strv_contains ((const char * const *) item->missing_keys, key))
+    g_error ("%s: cannot decide, but does not name “%s” as missing", where, key);
+}
+
+static void
+test_profile (gconstpointer data)
+{
+  const Row *r = data;
+  const char *text = text_of (r);
+  g_autofree char *key = key_of (r, r->field);
+  g_autoptr(PeAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  PeAssessmentItem *item = assess_profile (r, text, &a, &error);
+
+  switch (r->outcome)
+    {
+    case REFUSED:
+    case NOT_GIVEN:
+      if (a == NULL)
+        {
+          /* refused as it opens: the file, the key and the problem */
+          g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_DATA);
+          g_test_message ("refused as it opens: %.300s", error->message);
+          assert_contains ("the profile", error->message, "bad-input.pe-profile");
+          if (!g_str_equal (r->row, "invalid-utf8"))   /* there, the line and column */
+            assert_contains ("the profile", error->message, key);
+          else
+            assert_contains ("the profile", error->message, "line 1, column ");
+          assert_contains ("the profile", error->message, file_problem (r, text));
+          g_assert_true (g_utf8_validate (error->message, -1, NULL));
+          g_assert_cmpuint (strlen (error->message), <, 2000);
+          break;
+        }
+      g_assert_no_error (error);
+      if (r->outcome == NOT_GIVEN && (item == NULL || item->error == NULL))
+        {
+          assert_not_decided ("the profile", item, key);
+          break;
+        }
+      /* opened, and refused by the calculator: against its key, no result */
+      g_assert_nonnull (item);
+      g_test_message ("refused by the calculator: %.300s", item->error);
+      g_assert_null (item->result);
+      assert_contains ("the profile's assessment", item->error, r->problem);
+      if (in_result_area (r))
+        assert_contains ("the profile's assessment", item->error, r->field);   /* the step and its input */
+      else
+        g_assert_cmpstr (item->error_key, ==, key);
+      break;
+
+    case UNDERSTOOD:
+      {
+        g_autoptr(PeAssessment) b = NULL;
+        PeAssessmentItem *plain;
+
+        g_assert_no_error (error);
+        g_assert_nonnull (item);
+        g_assert_nonnull (item->result);
+        g_assert_true (pe_result_has_amount (item->result));
+        plain = assess_profile (r, r->means, &b, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (plain);
+        g_assert_cmpint (pe_result_get_amount (item->result), ==, pe_result_get_amount (plain->result));
+        g_assert_cmpint (pe_result_get_is_maximum (item->result), ==, pe_result_get_is_maximum (plain->result));
+      }
+      break;
+    }
+}
+
+/* ---- a batch CSV ------------------------------------------------------------ */
+
+typedef struct
+{
+  guint    bad_line;
+  char    *bad_message;
+} BadRows;
+
+static void
+on_bad_row (guint         line,
+            const GError *problem,
+            gpointer      data)
+{
+  BadRows *bad = data;
+
+  g_assert_cmpuint (bad->bad_line, ==, 0);   /* one bad row at most */
+  bad->bad_line = line;
+  bad->bad_message = g_strdup (problem->message);
+}
+
+/* A batch of two rows: line 2 holds @text, line 3 (when given) @second.
+ * Returns the output as rows of cells, the header first. */
+static GPtrArray *
+run_batch (const Row  *r,
+           const char *text,
+           const char *second,
+           BadRows    *bad)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) docs = documents_of (r);
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GInputStream) back = NULL;
+  g_autoptr(PeCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  PeBatchOptions options = { 0 };
+  const char *texts[] = { text, second };
+  PeCalculator *calc = calculator (r);
+
+  g_ptr_array_add (header, g_strdup ("subject"));
+  g_ptr_array_add (header, g_strdup ("as_of"));
+  for (guint i = 0; r->with[i] != NULL; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (r->with[i], "=", 2);
+      g_ptr_array_add (header, key_of (r, kv[0]));
+    }
+  if (text != NULL)
+    g_ptr_array_add (header, key_of (r, r->field));
+  g_ptr_array_add (header, NULL);
+  pe_csv_append_row (csv, (const char * const *) header->pdata, -1);
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+      if (t > 0 && texts[t] == NULL)
+        break;
+      g_ptr_array_add (cells, g_strdup (g_strcmp0 (calc->subject, "person") == 0 ? "person" : "enterprise"));
+      g_ptr_array_add (cells, g_strdup ("2022-06-01"));
+      for (guint i = 0; r->with[i] != NULL; i++)
+        g_ptr_array_add (cells, g_strdup (strchr (r->with[i], '=') + 1));
+      if (text != NULL)
+        g_ptr_array_add (cells, g_strdup (texts[t]));
+      g_ptr_array_add (cells, NULL);
+      pe_csv_append_row (csv, (const char * const *) cells->pdata, -1);
+    }
+
+  in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
+  options.documents = docs;
+  options.language = PE_LANGUAGE_EN;
+  options.bad_row = on_bad_row;
+  options.user_data = bad;
+  g_assert_true (pe_batch_run (in, out, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+
+  back = g_memory_input_stream_new_from_data (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                                              g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)),
+                                              NULL);
+  reader = pe_csv_reader_new (back);
+  for (;;)
+    {
+      GStrv cells = NULL;
+      PeCsvStatus status = pe_csv_reader_read_row (reader, &cells, NULL, &error);
+
+      if (status == PE_CSV_END)
+        break;
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, PE_CSV_ROW);
+      g_ptr_array_add (rows, cells);
+    }
+  g_assert_cmpuint (rows->len, >=, 1);
+  return rows;
+}
+
+static guint
+column (GPtrArray  *rows,
+        const char *name)
+{
+  GStrv header = g_ptr_array_index (rows, 0);
+
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_str_equal (header[i], name))
+      return i;
+  g_error ("no column “%s” in the batch output", name);
+}
+
+/* The cells of the calculator's row for @line, or NULL */
+static GStrv
+result_row (GPtrArray  *rows,
+            const Row  *r,
+            guint       line)
+{
+  g_autofree char *wanted = g_strdup_printf ("%u", line);
+  guint line_col = column (rows, "line"), calc_col = column (rows, "calculator");
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GStrv cells = g_ptr_array_index (rows, i);
+      if (g_str_equal (cells[line_col], wanted) && g_str_equal (cells[calc_col], r->calc))
+        return cells;
+    }
+  return NULL;
+}
+
+static void
+test_batch (gconstpointer data)
+{
+  const Row *r = data;
+  const char *text = text_of (r);
+  g_autofree char *key = key_of (r, r->field);
+  BadRows bad = { 0 };
+  g_autoptr(GPtrArray) rows = run_batch (r, text, r->outcome == UNDERSTOOD ? r->means : NULL, &bad);
+  GStrv found = result_row (rows, r, 2);
+  guint amount = column (rows, "amount"), err = column (rows, "error");
+
+  switch (r->outcome)
+    {
+    case REFUSED:
+    case NOT_GIVEN:
+      if (bad.bad_line != 0)
+        {
+          /* the row refused: its line, the column and the problem, and
+           * nothing written for it */
+          const char *problem = g_str_equal (r->row, "invalid-utf8") ? file_problem (r, text) : r->problem;
+
+          g_test_message ("the row refused: %.300s", bad.bad_message);
+          g_assert_cmpuint (bad.bad_line, ==, 2);
+          assert_contains ("the batch", bad.bad_message, "line 2: ");
+          assert_contains ("the batch", bad.bad_message, key);
+          assert_contains ("the batch", bad.bad_message, problem);
+          g_assert_true (g_utf8_validate (bad.bad_message, -1, NULL));
+          g_assert_cmpuint (strlen (bad.bad_message), <, 2000);
+          g_assert_cmpuint (rows->len, ==, 1);
+        }
+      else if (r->outcome == REFUSED)
+        {
+          /* read, and refused by the calculator: the row says why, and
+           * has no amount */
+          g_assert_nonnull (found);
+          g_test_message ("the row read, its result refused: %.300s", found[err]);
+          g_assert_cmpstr (found[amount], ==, "");
+          assert_contains ("the batch's error column", found[err], r->problem);
+        }
+      else if (found != NULL)
+        {
+          /* an empty cell is a value not set: cannot decide, or not fed */
+          g_test_message ("the batch: cannot decide");
+          g_assert_cmpstr (found[amount], ==, "");
+          g_assert_cmpstr (found[column (rows, "verdict")], ==, "cannot-decide");
+          assert_contains ("the batch's missing column", found[column (rows, "missing")], key);
+        }
+      g_free (bad.bad_message);
+      break;
+
+    case UNDERSTOOD:
+      {
+        GStrv plain = result_row (rows, r, 3);
+
+        g_assert_cmpuint (bad.bad_line, ==, 0);
+        g_assert_nonnull (found);
+        g_assert_nonnull (plain);
+        g_assert_cmpstr (found[amount], !=, "");
+        g_assert_cmpstr (found[amount], ==, plain[amount]);
+        g_assert_cmpstr (found[column (rows, "is_maximum")], ==, plain[column (rows, "is_maximum")]);
+      }
+      break;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,8 +773,12 @@ main (int   argc,
     {
       g_autofree char *form_path = g_strdup_printf ("/bad-input/form/%s/%u", rows[i].row, i);
       g_autofree char *pex_path = g_strdup_printf ("/bad-input/pex/%s/%u", rows[i].row, i);
+      g_autofree char *profile_path = g_strdup_printf ("/bad-input/profile/%s/%u", rows[i].row, i);
+      g_autofree char *batch_path = g_strdup_printf ("/bad-input/batch/%s/%u", rows[i].row, i);
       g_test_add_data_func (form_path, &rows[i], test_form);
       g_test_add_data_func (pex_path, &rows[i], test_pex);
+      g_test_add_data_func (profile_path, &rows[i], test_profile);
+      g_test_add_data_func (batch_path, &rows[i], test_batch);
     }
   status = g_test_run ();
   pe_test_assert_finalized (engine);

@@ -121,7 +121,7 @@ test_csv_long_row (void)
   g_assert_cmpint (pe_csv_reader_read_row (r, &row, NULL, NULL), ==, PE_CSV_ROW);
   g_clear_pointer (&row, g_strfreev);
   g_assert_cmpint (pe_csv_reader_read_row (r, &row, NULL, &error), ==, PE_CSV_BAD_ROW);
-  g_assert_cmpstr (error->message, ==, "line 2: the row is longer than 1 MiB");
+  g_assert_cmpstr (error->message, ==, "line 2: the row is longer than 4 MiB");
   g_assert_cmpint (pe_csv_reader_read_row (r, &row, NULL, NULL), ==, PE_CSV_ROW);
   g_assert_cmpstr (row[0], ==, "short");
 }
@@ -501,6 +501,14 @@ test_batch_memory_flat (void)
   Sampler s = { 2000, 0, 0, 0, 0, 0 };
   g_autoptr(GError) error = NULL;
 
+#ifdef __SANITIZE_ADDRESS__
+  /* freed blocks wait in AddressSanitizer's quarantine, and its shadow
+   * grows with them: memory measured here says nothing of the program's.
+   * Leaks per row are what LeakSanitizer finds in the other batch tests. */
+  g_test_skip ("memory is not measured under AddressSanitizer");
+  g_object_unref (src);
+  return;
+#endif
   if (resident_kib () == 0)
     {
       g_test_skip ("no /proc/self/status to read the resident memory from");

@@ -33,6 +33,9 @@ run_pex (char       **out,
   proc = g_subprocess_newv ((const char * const *) args->pdata,
                             G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
+  /* the output of the caller's previous run, replaced */
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
   g_assert_no_error (error);
   return g_subprocess_get_exit_status (proc);

@@ -327,6 +327,7 @@ pe_batch_run (GInputStream          *input,
       g_ptr_array_add (columns, c);
     }
 
+  pe_csv_reader_set_names (reader, (const char * const *) header);
   buffer = g_string_sized_new (FLUSH_BYTES * 2);
   if (!options->json)
     pe_assessment_append_csv_header (buffer, TRUE);

@@ -34,6 +34,7 @@ struct _PeCsvReader
   guint64       bytes_read;
   GString      *field;
   GPtrArray    *fields;
+  GStrv         names;      /* the header, to name a column in a message */
 };
 
 /**
@@ -67,6 +68,7 @@ pe_csv_reader_free (PeCsvReader *self)
   g_free (self->buf);
   g_string_free (self->field, TRUE);
   g_ptr_array_unref (self->fields);
+  g_strfreev (self->names);
   g_free (self);
 }
 
@@ -133,6 +135,23 @@ end_field (PeCsvReader *self)
 {
   g_ptr_array_add (self->fields, g_strndup (self->field->str, self->field->len));
   g_string_truncate (self->field, 0);
+}
+
+/* "field 3", or "column 3 “fee”" once the header is known */
+static char *
+describe_field (PeCsvReader *self,
+                guint        index)
+{
+  if (self->names != NULL && index < g_strv_length (self->names))
+    {
+      g_autofree char *name = g_utf8_make_valid (self->names[index], -1);
+
+      /* a header cell can be long: a column is named by its start */
+      if (g_utf8_strlen (name, -1) > 80)
+        *g_utf8_offset_to_pointer (name, 80) = '\0';
+      return g_strdup_printf (_("column %u “%s”"), index + 1, name);
+    }
+  return g_strdup_printf (_("field %u"), index + 1);
 }
 
 /**
@@ -254,9 +273,10 @@ pe_csv_reader_read_row (PeCsvReader  *self,
         {
           if (skip_line (self, error) == -2)
             return PE_CSV_FAILED;
+          g_autofree char *which = describe_field (self, self->fields->len);
+
           g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
-                       _("line %u: field %u: text after the closing quote"),
-                       start_line, self->fields->len + 1);
+                       _("line %u: %s: text after the closing quote"), start_line, which);
           return PE_CSV_BAD_ROW;
         }
       g_string_append_c (self->field, (char) c);
@@ -265,14 +285,33 @@ pe_csv_reader_read_row (PeCsvReader  *self,
   for (guint i = 0; i < self->fields->len; i++)
     if (!g_utf8_validate (g_ptr_array_index (self->fields, i), -1, NULL))
       {
+        g_autofree char *which = describe_field (self, i);
+
         g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
-                     _("line %u: field %u is not UTF-8 text"), start_line, i + 1);
+                     _("line %u: %s is not UTF-8 text"), start_line, which);
         return PE_CSV_BAD_ROW;
       }
 
   g_ptr_array_add (self->fields, NULL);
   *fields = (GStrv) g_ptr_array_steal (self->fields, NULL);
   return PE_CSV_ROW;
+}
+
+/**
+ * pe_csv_reader_set_names:
+ * @names: (nullable): the columns' names, usually the header row
+ *
+ * From now on, a message about a field names its column as well as its
+ * number (column 2 “fee” rather than field 2).
+ */
+void
+pe_csv_reader_set_names (PeCsvReader        *self,
+                         const char * const *names)
+{
+  g_return_if_fail (self != NULL);
+
+  g_strfreev (self->names);
+  self->names = g_strdupv ((GStrv) names);
 }
 
 /**

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The longest row read, in bytes; a longer one is refused. */
-#define PE_CSV_MAX_ROW_BYTES (1024 * 1024)
+#define PE_CSV_MAX_ROW_BYTES (4 * 1024 * 1024)   /* a pasted megabyte is still a cell, refused by its field */
 
 /**
  * PeCsvStatus:
@@ -40,6 +40,8 @@ PeCsvStatus  pe_csv_reader_read_row (PeCsvReader   *self,
                                      guint         *line,
                                      GError       **error);
 guint64      pe_csv_reader_get_bytes_read (PeCsvReader *self);
+void         pe_csv_reader_set_names (PeCsvReader        *self,
+                                      const char * const *names);
 
 void         pe_csv_append_field    (GString       *out,
                                      const char    *field);

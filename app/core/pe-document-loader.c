@@ -1844,22 +1844,6 @@ read_document (Loader   *L,
          read_lists (L, root);
 }
 
-/* json-glib quotes the token it stopped at: that may be long, and may end
- * in the middle of a character. The message is shown to people: keep it
- * readable. */
-static char *
-readable_parse_error (const char *message)
-{
-  g_autofree char *valid = g_utf8_make_valid (message, -1);
-
-  if (g_utf8_strlen (valid, -1) > MAX_MESSAGE_CHARS)
-    {
-      g_autofree char *cut = g_utf8_substring (valid, 0, MAX_MESSAGE_CHARS);
-      return g_strconcat (cut, "…", NULL);
-    }
-  return g_steal_pointer (&valid);
-}
-
 /* The JSON of @bytes, after the checks every data file passes. */
 static JsonParser *
 parse_data (GBytes      *bytes,
@@ -1883,10 +1867,9 @@ parse_data (GBytes      *bytes,
                    "%s: the file is larger than %d MiB", origin, MAX_DATA_BYTES >> 20);
       return NULL;
     }
-  if (!g_utf8_validate_len (data, size, NULL))
+  if (!_pe_json_check_utf8 (data, size, &parse_error))
     {
-      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
-                   "%s: the file is not valid UTF-8 text", origin);
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA, "%s: %s", origin, parse_error->message);
       return NULL;
     }
 
@@ -1900,7 +1883,7 @@ parse_data (GBytes      *bytes,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
-      g_autofree char *detail = readable_parse_error (parse_error->message);
+      g_autofree char *detail = _pe_json_readable_error (parse_error->message);
 
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
                    "%s: not valid JSON: %s", origin, detail);

@@ -19,8 +19,12 @@ G_BEGIN_DECLS
 /* Deeper nesting than any file of ours needs (a document nests 7 deep). */
 #define PE_JSON_MAX_DEPTH 64
 
-gboolean _pe_json_check (const char  *data,
-                         gsize        length,
-                         GError     **error);
+gboolean _pe_json_check       (const char  *data,
+                               gsize        length,
+                               GError     **error);
+gboolean _pe_json_check_utf8  (const char  *data,
+                               gsize        length,
+                               GError     **error);
+char    *_pe_json_readable_error (const char *message);
 
 G_END_DECLS

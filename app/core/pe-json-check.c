@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "pe-error.h"
@@ -405,4 +406,55 @@ _pe_json_check (const char  *data,
       return fail_at (&c, c.p, "%s after the end of the JSON value", found);
     }
   return TRUE;
+}
+
+/**
+ * _pe_json_check_utf8:
+ *
+ * Whether @data is UTF-8 text; if not, @error says where the first byte
+ * that is not is, by line and column (in characters), so that the damage
+ * can be found.
+ */
+gboolean
+_pe_json_check_utf8 (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  const char *end = NULL;
+  guint line = 1, column = 1;
+
+  if (g_utf8_validate_len (data, length, &end))
+    return TRUE;
+  for (const char *p = data; p < end; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        line++, column = 1;
+      else
+        column++;
+    }
+  g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
+               _("line %u, column %u: not UTF-8 text"), line, column);
+  return FALSE;
+}
+
+/**
+ * _pe_json_readable_error:
+ *
+ * json-glib quotes the token it stopped at: that may be long, and may end
+ * in the middle of a character. Its message is shown to people: this is
+ * it, valid UTF-8 and at most 200 characters.
+ *
+ * Returns: (transfer full):
+ */
+char *
+_pe_json_readable_error (const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+
+  if (g_utf8_strlen (valid, -1) > 200)
+    {
+      g_autofree char *cut = g_utf8_substring (valid, 0, 200);
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&valid);
 }

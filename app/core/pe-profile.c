@@ -28,6 +28,7 @@
 #include "pe-document.h"
 #include "pe-error.h"
 #include "pe-profile.h"
+#include "pe-json-check-private.h"
 #include "pe-vocabulary.h"
 
 #define FORMAT_NAME     "policy-explorer-profile"
@@ -605,6 +606,22 @@ refuse (Reader     *R,
   return FALSE;
 }
 
+/* Text from the file as it stands in a message: at most @max characters,
+ * cut between characters, never inside one. */
+static char *
+shortened (const char *text,
+           glong       max)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) > max)
+    {
+      g_autofree char *head = g_utf8_substring (valid, 0, max);
+      return g_strconcat (head, "…", NULL);
+    }
+  return g_steal_pointer (&valid);
+}
+
 /* A key as it stands in a message: short, and only if it is text. */
 static char *
 quoted_key (const char *key)
@@ -631,7 +648,10 @@ read_date_member (Reader     *R,
     return refuse (R, path, "expected a date written YYYY-MM-DD");
   s = json_node_get_string (node);
   if (!pe_date_parse (s, out))
-    return refuse (R, path, "“%.40s” is not a date written YYYY-MM-DD", s);
+    {
+      g_autofree char *shown = shortened (s, 40);
+      return refuse (R, path, "“%s” is not a date written YYYY-MM-DD", shown);
+    }
   return TRUE;
 }
 
@@ -715,7 +735,8 @@ read_profile (Reader     *R,
   for (GList *l = members; l; l = l->next)
     if (!g_strv_contains (known, l->data))
       {
-        g_autofree char *path = g_strdup_printf ("$.%.40s", (char *) l->data);
+        g_autofree char *shown = shortened (l->data, 40);
+        g_autofree char *path = g_strdup_printf ("$.%s", shown);
         return refuse (R, path, "not a member of a profile");
       }
 
@@ -751,7 +772,8 @@ read_profile (Reader     *R,
       docs = json_object_get_members (json_node_get_object (n));
       for (GList *l = docs; l; l = l->next)
         {
-          g_autofree char *path = g_strdup_printf ("$.issue_dates[\"%.40s\"]", (char *) l->data);
+          g_autofree char *shown = shortened (l->data, 40);
+          g_autofree char *path = g_strdup_printf ("$.issue_dates[\"%s\"]", shown);
           guint32 date = 0;
 
           if (!valid_part (l->data, strlen (l->data)))
@@ -802,17 +824,27 @@ pe_profile_new_from_bytes (GBytes      *bytes,
                    _("%s: the file is larger than %d MiB: not a profile"), origin, MAX_FILE_BYTES >> 20);
       return NULL;
     }
-  if (!g_utf8_validate_len (data, size, NULL))
+  if (!_pe_json_check_utf8 (data, size, &parse_error))
     {
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
-                   _("%s: the file is not UTF-8 text: not a profile"), origin);
+                   _("%s: %s: the file is damaged or not a profile"), origin, parse_error->message);
+      return NULL;
+    }
+  /* strict first: json-glib would take some broken files (a second value
+   * after the first, two members of one name, nesting that overflows) */
+  if (!_pe_json_check (data, size, &parse_error))
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
+                   _("%s: not valid JSON (damaged or not a profile): %s"), origin, parse_error->message);
       return NULL;
     }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
+      g_autofree char *detail = _pe_json_readable_error (parse_error->message);
+
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
-                   _("%s: not valid JSON (damaged or not a profile): %s"), origin, parse_error->message);
+                   _("%s: not valid JSON (damaged or not a profile): %s"), origin, detail);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)

@@ -83,6 +83,12 @@ main (int   argc,
     }
   for (int i = 1; i < argc; i++)
     replay (argv[i]);
+  /* a seed corpus that went missing would otherwise pass unseen */
+  if (n_inputs == 0)
+    {
+      fprintf (stderr, "%s: no inputs to replay\n", argv[0]);
+      return 1;
+    }
   printf ("# %u inputs replayed\n", n_inputs);
   return 0;
 }

@@ -9,6 +9,8 @@
 #   corpus/calc-args/  the hand-worked cases of tests/cases/, as command lines
 #   corpus/field/      every distinct value those cases type, and the
 #                      catalogue of docs/bad-input.md
+#   corpus/profile/    those cases as saved profiles, a few to a profile
+#   corpus/batch-csv/  those cases as batch files, a document to a file
 # Files are named by the hash of their content: running it again adds what
 # is new and changes nothing else. Usage: tests/fuzz/make-seeds.py
 import glob
@@ -65,6 +67,71 @@ def excerpt(doc, calc):
     return json.dumps(out, ensure_ascii=False, indent=1)
 
 
+def profile_key(doc, calc_id, field_id):
+    """The key a profile keeps a field's value under (pe_profile_key_for_field)."""
+    calc = next(c for c in doc["calculators"] if c["id"] == calc_id)
+    field = next((f for f in calc["fields"] if f["id"] == field_id), None)
+    if field is not None and field.get("fact") and not field.get("fact_values"):
+        return field["fact"]
+    return "%s/%s/%s" % (doc["id"], calc_id, field_id)
+
+
+def subject_of(doc, calc_id):
+    calc = next(c for c in doc["calculators"] if c["id"] == calc_id)
+    return "person" if calc.get("subject") == "person" else "enterprise"
+
+
+def write_profiles(doc, cases):
+    """Three cases to a profile, of one subject: small, yet the stacking of
+    several calculators is in each."""
+    by_subject = {}
+    for case in cases:
+        if case["calculator"] in [c["id"] for c in doc["calculators"]]:
+            by_subject.setdefault(subject_of(doc, case["calculator"]), []).append(case)
+    for subject, group in sorted(by_subject.items()):
+        for start in range(0, min(len(group), 12), 3):
+            chunk = group[start:start + 3]
+            values = {}
+            for case in chunk:
+                for k, v in case.get("inputs", {}).items():
+                    values[profile_key(doc, case["calculator"], k)] = str(v)
+            profile = {"format": "policy-explorer-profile", "version": 1,
+                       "name": "%s %d" % (doc["id"], start), "subject": subject,
+                       "values": values}
+            if "as_of" in chunk[0]:
+                profile["as_of"] = chunk[0]["as_of"]
+            if "issue_date" in chunk[0]:
+                profile["issue_dates"] = {doc["id"]: chunk[0]["issue_date"]}
+            write("profile", json.dumps(profile, ensure_ascii=False, indent=1))
+
+
+def csv_cell(text):
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def write_batch(doc, cases):
+    """Six cases of a document as rows of one batch file."""
+    rows = [c for c in cases if c["calculator"] in [k["id"] for k in doc["calculators"]]][:6]
+    if not rows:
+        return
+    keys = []
+    for case in rows:
+        for k in case.get("inputs", {}):
+            key = profile_key(doc, case["calculator"], k)
+            if key not in keys:
+                keys.append(key)
+    header = ["name", "subject", "as_of"] + keys
+    lines = [",".join(csv_cell(h) for h in header)]
+    for i, case in enumerate(rows):
+        cells = {profile_key(doc, case["calculator"], k): str(v) for k, v in case.get("inputs", {}).items()}
+        line = ["row %d" % i, subject_of(doc, case["calculator"]), case.get("as_of", "")]
+        line += [cells.get(k, "") for k in keys]
+        lines.append(",".join(csv_cell(c) for c in line))
+    write("batch-csv", "\r\n".join(lines) + "\r\n")
+
+
 values = set()
 for path in sorted(glob.glob(os.path.join(root, "plugins", "*", "data", "*.json"))):
     doc = json.load(open(path, encoding="utf-8"))
@@ -78,6 +145,8 @@ for path in sorted(glob.glob(os.path.join(root, "plugins", "*", "data", "*.json"
     if not os.path.exists(cases_path):
         continue
     cases = json.load(open(cases_path, encoding="utf-8"))
+    write_profiles(doc, cases)
+    write_batch(doc, cases)
     seen = set()
     for case in cases:
         for v in case.get("inputs", {}).values():

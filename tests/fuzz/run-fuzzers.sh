@@ -18,7 +18,7 @@ src=$PWD
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(document field calc-args)
+[ ${#targets[@]} -gt 0 ] || targets=(document field calc-args profile batch-csv)
 build=${PE_FUZZ_BUILD_DIR:-$src/_build-fuzz}
 
 if [ ! -f "$build/build.ninja" ]; then

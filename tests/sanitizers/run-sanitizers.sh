@@ -49,10 +49,11 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
 xvfb=(xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp")
 status=0
-"${xvfb[@]}" meson test -C "$build" --print-errorlogs --no-suite ui --timeout-multiplier 3 "$@" || status=$?
+# PE_TEST_SLOWDOWN: how much longer a test waits for what the main loop does
+PE_TEST_SLOWDOWN=3 "${xvfb[@]}" meson test -C "$build" --print-errorlogs --no-suite ui --timeout-multiplier 3 "$@" || status=$?
 cp "$build/meson-logs/testlog.txt" "$build/meson-logs/testlog-asan.txt"
 
-PE_PEX_ASAN_OPTIONS=$ASAN_OPTIONS ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0:malloc_context_size=16 \
+PE_TEST_SLOWDOWN=8 PE_PEX_ASAN_OPTIONS=$ASAN_OPTIONS ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0:malloc_context_size=30 \
   "${xvfb[@]}" meson test -C "$build" --print-errorlogs --suite ui --timeout-multiplier 8 "$@" || status=$?
 
 echo "sanitizers: $( [ $status -eq 0 ] && echo "every test passed under ASan and UBSan" || echo "FAILED" )"
