@@ -18,7 +18,7 @@
 #include "pe-document-private.h"
 #include "pe-error.h"
 #include "pe-expr-private.h"
-#include "pe-json-check-private.h"
+#include "pe-json-reader-private.h"
 #include "pe-vocabulary-private.h"
 
 extern GDestroyNotify _pe_chart_bar_free_func;
@@ -68,7 +68,10 @@ push_member (Loader     *L,
              const char *name)
 {
   gsize old = L->path->len;
-  g_string_append_printf (L->path, ".%s", name);
+
+  /* on the path of every value read: no printf */
+  g_string_append_c (L->path, '.');
+  g_string_append (L->path, name);
   return old;
 }
 
@@ -77,7 +80,15 @@ push_index (Loader *L,
             guint   index)
 {
   gsize old = L->path->len;
-  g_string_append_printf (L->path, "[%u]", index);
+  char digits[16], *d = digits + sizeof digits;
+
+  *--d = '\0';
+  do
+    *--d = '0' + index % 10;
+  while ((index /= 10) > 0);
+  g_string_append_c (L->path, '[');
+  g_string_append (L->path, d);
+  g_string_append_c (L->path, ']');
   return old;
 }
 
@@ -133,12 +144,14 @@ get_member (Loader      *L,
   return TRUE;
 }
 
+/* The string member @name, still in the tree: *@out is left alone when it
+ * is absent (and not required). */
 static gboolean
-read_string (Loader      *L,
+peek_string (Loader      *L,
              JsonObject  *obj,
              const char  *name,
              gboolean     required,
-             char       **out)
+             const char **out)
 {
   JsonNode *node;
   gsize old;
@@ -153,8 +166,26 @@ read_string (Loader      *L,
   if (required && *json_node_get_string (node) == '\0')
     return fail (L, "must not be empty");
   pop (L, old);
-  g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_string (Loader      *L,
+             JsonObject  *obj,
+             const char  *name,
+             gboolean     required,
+             char       **out)
+{
+  const char *value = NULL;
+
+  if (!peek_string (L, obj, name, required, &value))
+    return FALSE;
+  if (value != NULL)
+    {
+      g_free (*out);
+      *out = g_strdup (value);
+    }
   return TRUE;
 }
 
@@ -257,14 +288,14 @@ text_from_node (Loader    *L,
                 JsonNode  *node,
                 PeText   **out)
 {
-  g_autofree char *zh = NULL;
-  g_autofree char *en = NULL;
+  const char *zh = NULL;
+  const char *en = NULL;
   JsonObject *t;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail (L, "expected {\"zh\": …, \"en\": …}, found %s", node_type_name (node));
   t = json_node_get_object (node);
-  if (!read_string (L, t, "zh", TRUE, &zh) || !read_string (L, t, "en", TRUE, &en))
+  if (!peek_string (L, t, "zh", TRUE, &zh) || !peek_string (L, t, "en", TRUE, &en))
     return FALSE;
   g_clear_pointer (out, pe_text_free);
   *out = pe_text_new (zh, en);
@@ -1845,13 +1876,13 @@ read_document (Loader   *L,
 }
 
 /* The JSON of @bytes, after the checks every data file passes. */
-static JsonParser *
+static JsonNode *
 parse_data (GBytes      *bytes,
             const char  *origin,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
   gsize size;
   const char *data;
 
@@ -1867,34 +1898,13 @@ parse_data (GBytes      *bytes,
                    "%s: the file is larger than %d MiB", origin, MAX_DATA_BYTES >> 20);
       return NULL;
     }
-  if (!_pe_json_check_utf8 (data, size, &parse_error))
+  if (!_pe_json_check_utf8 (data, size, &parse_error) ||
+      (root = _pe_json_parse (data, size, &parse_error)) == NULL)
     {
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA, "%s: %s", origin, parse_error->message);
       return NULL;
     }
-
-  /* strict first: json-glib would take some broken files (see there) */
-  if (!_pe_json_check (data, size, &parse_error))
-    {
-      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA, "%s: %s", origin, parse_error->message);
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
-    {
-      g_autofree char *detail = _pe_json_readable_error (parse_error->message);
-
-      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
-                   "%s: not valid JSON: %s", origin, detail);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA, "%s: the file is empty", origin);
-      return NULL;
-    }
-  return g_steal_pointer (&parser);
+  return root;
 }
 
 static void
@@ -1931,7 +1941,7 @@ pe_document_new_from_bytes (GBytes      *bytes,
                             const char  *origin,
                             GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(PeDocument) doc = NULL;
   GError *local_error = NULL;
   Loader L;
@@ -1939,8 +1949,8 @@ pe_document_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
 
-  parser = parse_data (bytes, origin, error);
-  if (parser == NULL)
+  root = parse_data (bytes, origin, error);
+  if (root == NULL)
     return NULL;
 
   doc = _pe_document_new_empty ();
@@ -1948,7 +1958,7 @@ pe_document_new_from_bytes (GBytes      *bytes,
 
   loader_init (&L, origin, &local_error);
   L.doc = doc;
-  read_document (&L, json_parser_get_root (parser));
+  read_document (&L, root);
   loader_clear (&L);
 
   if (local_error != NULL)
@@ -2111,16 +2121,16 @@ _pe_vocabulary_read (PeVocabulary *self,
                      const char   *origin,
                      GError      **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   GError *local_error = NULL;
   Loader L;
 
-  parser = parse_data (bytes, origin, error);
-  if (parser == NULL)
+  root = parse_data (bytes, origin, error);
+  if (root == NULL)
     return FALSE;
 
   loader_init (&L, origin, &local_error);
-  read_vocabulary (&L, self, json_parser_get_root (parser));
+  read_vocabulary (&L, self, root);
   loader_clear (&L);
 
   if (local_error != NULL)

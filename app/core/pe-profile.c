@@ -28,7 +28,7 @@
 #include "pe-document.h"
 #include "pe-error.h"
 #include "pe-profile.h"
-#include "pe-json-check-private.h"
+#include "pe-json-reader-private.h"
 #include "pe-vocabulary.h"
 
 #define FORMAT_NAME     "policy-explorer-profile"
@@ -802,7 +802,7 @@ pe_profile_new_from_bytes (GBytes      *bytes,
                            const char  *origin,
                            GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(PeProfile) self = NULL;
   Reader R = { origin, error };
@@ -830,31 +830,16 @@ pe_profile_new_from_bytes (GBytes      *bytes,
                    _("%s: %s: the file is damaged or not a profile"), origin, parse_error->message);
       return NULL;
     }
-  /* strict first: json-glib would take some broken files (a second value
-   * after the first, two members of one name, nesting that overflows) */
-  if (!_pe_json_check (data, size, &parse_error))
+  root = _pe_json_parse (data, size, &parse_error);
+  if (root == NULL)
     {
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
-                   _("%s: not valid JSON (damaged or not a profile): %s"), origin, parse_error->message);
-      return NULL;
-    }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
-    {
-      g_autofree char *detail = _pe_json_readable_error (parse_error->message);
-
-      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
-                   _("%s: not valid JSON (damaged or not a profile): %s"), origin, detail);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA, _("%s: the file is empty"), origin);
+                   _("%s: %s: the file is damaged or not a profile"), origin, parse_error->message);
       return NULL;
     }
 
   self = g_object_new (PE_TYPE_PROFILE, NULL);
-  if (!read_profile (&R, self, json_parser_get_root (parser)))
+  if (!read_profile (&R, self, root))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -192,9 +192,10 @@ manufacturing_page_init (ManufacturingPage *self)
 {
 }
 
-void pe_plugin_register_page (PeasObjectModule *module);
+/* called by the plugin's data module, in the window only */
+G_MODULE_EXPORT void pe_plugin_register_page (PeasObjectModule *module);
 
-void
+G_MODULE_EXPORT void
 pe_plugin_register_page (PeasObjectModule *module)
 {
   manufacturing_page_register_type (G_TYPE_MODULE (module));
