@@ -142,6 +142,44 @@ pe_test_assert_finalized (gpointer object)
     g_error ("a %s was not finalized: a reference leaked", G_OBJECT_TYPE_NAME (weak));
 }
 
+static gboolean
+on_drawn (GtkWidget *widget,
+          cairo_t   *cr,
+          gpointer   data)
+{
+  *(gboolean *) data = TRUE;
+  return FALSE;
+}
+
+/* Shows @window and runs the main loop until it has painted and has done
+ * what it does once it has (the rest of the sidebar, the first page): the
+ * window as a user finds it a moment after opening it. Gives up after
+ * twenty seconds, times $PE_TEST_SLOWDOWN. */
+void
+pe_test_show_window (GtkWidget *window)
+{
+  const char *s = g_getenv ("PE_TEST_SLOWDOWN");
+  gint64 slowdown = s != NULL ? CLAMP (g_ascii_strtoll (s, NULL, 10), 1, 100) : 1;
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC * slowdown;
+  gboolean drawn = FALSE;
+  gulong id;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  id = g_signal_connect_after (window, "draw", G_CALLBACK (on_drawn), &drawn);
+  gtk_widget_show (window);
+  while (!drawn)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("the window was not painted within %" G_GINT64_FORMAT " s", 20 * slowdown);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_signal_handler_disconnect (window, id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 char *
 pe_test_screenshot_path (const char *name)
 {

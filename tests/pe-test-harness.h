@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "policy-explorer-core.h"
 
 G_BEGIN_DECLS
@@ -16,6 +18,7 @@ void             pe_test_assert_finalized (gpointer object);
 void             pe_test_expect_warning  (const char *domain,
                                           const char *pattern);
 void             pe_test_assert_expected (void);
+void             pe_test_show_window     (GtkWidget  *window);
 char            *pe_test_screenshot_path (const char *name);
 char            *pe_test_source_path     (const char *relative);
 

@@ -108,7 +108,7 @@ test_window (void)
   pe_plugins_engine_load_all (engine);
   window = pe_window_new (NULL, engine, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_widget_show (GTK_WIDGET (window));
+  pe_test_show_window (GTK_WIDGET (window));
 
   /* what fails as the plugins load is told at once */
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)

@@ -99,7 +99,7 @@ open_window (Fixture *f)
 {
   f->window = pe_window_new (NULL, f->engine, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
-  gtk_widget_show (GTK_WIDGET (f->window));
+  pe_test_show_window (GTK_WIDGET (f->window));
 }
 
 /* The made-up documents only. */

@@ -41,7 +41,7 @@ fixture_set_up (Fixture       *f,
   load_plugin (f->engine, "manufacturing");
   f->window = pe_window_new (NULL, f->engine, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_widget_show (GTK_WIDGET (f->window));
+  pe_test_show_window (GTK_WIDGET (f->window));
 }
 
 static void
@@ -97,11 +97,12 @@ test_sidebar_is_lazy (Fixture       *f,
 {
   GList *rows = document_rows (f->window);
 
-  /* the sidebar comes from the .plugin file: no document is read but
-   * that of a page shown (the list box may select its first row) */
+  /* the sidebar comes from the .plugin file; the overview, shown first,
+   * sums the documents up and so reads them, but builds no document's
+   * page */
   g_assert_cmpuint (g_list_length (rows), ==, 1);
   g_assert_cmpstr (gtk_widget_get_name (rows->data), ==, "manufacturing");
-  g_assert_cmpuint (pe_plugins_engine_count_parsed (f->engine), ==, pe_window_count_pages (f->window));
+  g_assert_cmpuint (pe_window_count_pages (f->window), ==, 0);
   g_list_free (rows);
 
   g_assert_nonnull (pe_window_show_document (f->window, "manufacturing"));

@@ -58,8 +58,11 @@ struct _PeWindow
   guint                 initial_idle;
   GList                *pending_rows;     /* plugins whose rows come later */
   guint                 rows_idle;
+  gboolean              painted;          /* the first frame is out */
 
   GtkWidget            *header_bar;
+  GtkWidget            *menu_button;
+  GMenuModel           *primary_menu;     /* its popover built after the first frame */
   GtkWidget            *sidebar;
   GtkWidget            *pages;
   GtkWidget            *info_bar;
@@ -404,10 +407,13 @@ on_sidebar_row_selected (GtkListBox    *box,
     pe_window_show_document (self, g_object_get_data (G_OBJECT (row), "pe-document-id"));
 }
 
-/* About the rows the sidebar shows at the default size, built before the
- * first frame; the others follow in batches after it, so that start-up
- * does not grow with the number of documents (a row costs some 1.5 million
- * instructions to build, style and measure). */
+/* The documents' rows are built after the first frame, which holds the
+ * header bar and the explorer's own rows: a row costs some 1.5 million
+ * instructions to build, style and measure, and thirteen of them would
+ * add a sixth to the first frame's time. About the rows the sidebar shows
+ * at the default size come in the frame after it, the others in batches
+ * below drawing and input, so that neither grows with the number of
+ * documents. */
 #define ROWS_AT_ONCE 24
 
 static gboolean
@@ -459,6 +465,12 @@ reload_documents (PeWindow *self)
 
     for (GList *l = plugins; l; l = l->next, n++)
       {
+        if (!self->painted)
+          {
+            /* added by after_first_frame() */
+            self->pending_rows = g_list_copy (l);
+            break;
+          }
         if (n == ROWS_AT_ONCE)
           {
             self->pending_rows = g_list_copy (l);
@@ -475,7 +487,7 @@ reload_documents (PeWindow *self)
     {
       g_autofree char *name = NULL;
       gtk_container_child_get (GTK_CONTAINER (self->pages), l->data, "name", &name, NULL);
-      if (g_strcmp0 (name, "empty") != 0 && g_strcmp0 (name, "search") != 0 &&
+      if (g_strcmp0 (name, "search") != 0 &&
           find_explorer_page (name) == NULL &&
           (name == NULL || pe_plugins_engine_find_document (self->engine, name) == NULL))
         gtk_widget_destroy (l->data);
@@ -852,15 +864,45 @@ toggle_search (GSimpleAction *action,
     gtk_widget_grab_focus (self->search_entry);
 }
 
+/* Errors met before the window existed, and .plugin files that give no
+ * plugin at all. */
+static void
+report_plugin_errors (PeWindow *self)
+{
+  GPtrArray *file_errors;
+
+  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self->engine)); l; l = l->next)
+    {
+      const GError *e = pe_plugins_engine_get_plugin_error (self->engine, l->data);
+      if (e != NULL)
+        on_plugin_error (self->engine, l->data, (GError *) e, self);
+    }
+  file_errors = pe_plugins_engine_get_file_errors (self->engine);
+  for (guint i = 0; i < file_errors->len; i++)
+    show_message (self, ((GError *) g_ptr_array_index (file_errors, i))->message);
+}
+
+/* Once the first frame is painted: what it did not need, then the page
+ * where the user left off (unless one was asked for already). */
 static gboolean
-show_initial_document (gpointer data)
+after_first_frame (gpointer data)
 {
   PeWindow *self = data;
   g_autofree char *id = g_steal_pointer (&self->initial_document);
 
   self->initial_idle = 0;
+  self->painted = TRUE;
   /* send the painted frame to the display before the page is built */
   gdk_display_flush (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  if (self->pending_rows != NULL && self->rows_idle == 0 && add_pending_rows (self) == G_SOURCE_CONTINUE)
+    self->rows_idle = g_idle_add_full (G_PRIORITY_LOW, add_pending_rows, self, NULL);
+
+  /* what the first frame does not show: the primary menu's popover (a
+   * menu cannot be opened before the window is there), and the messages
+   * about .plugin files, which are read again to find them */
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), self->primary_menu);
+  report_plugin_errors (self);
   if (id != NULL)
     {
       if (find_explorer_page (id) != NULL)
@@ -879,8 +921,8 @@ on_first_draw (GtkWidget *widget,
   PeWindow *self = PE_WINDOW (widget);
 
   g_signal_handlers_disconnect_by_func (widget, on_first_draw, data);
-  if (self->initial_idle == 0 && self->initial_document != NULL)
-    self->initial_idle = g_idle_add (show_initial_document, self);
+  if (self->initial_idle == 0)
+    self->initial_idle = g_idle_add (after_first_frame, self);
   return FALSE;
 }
 
@@ -924,20 +966,6 @@ pe_window_constructed (GObject *object)
     gtk_container_add (GTK_CONTAINER (self->sidebar), explorer_row (&explorer_pages[i]));
   gtk_list_box_set_header_func (GTK_LIST_BOX (self->sidebar), sidebar_header, NULL, NULL);
   reload_documents (self);
-
-  /* errors met before the window existed */
-  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self->engine)); l; l = l->next)
-    {
-      const GError *e = pe_plugins_engine_get_plugin_error (self->engine, l->data);
-      if (e != NULL)
-        on_plugin_error (self->engine, l->data, (GError *) e, self);
-    }
-  /* .plugin files that give no plugin at all */
-  {
-    GPtrArray *file_errors = pe_plugins_engine_get_file_errors (self->engine);
-    for (guint i = 0; i < file_errors->len; i++)
-      show_message (self, ((GError *) g_ptr_array_index (file_errors, i))->message);
-  }
 
   /* where the user left off, else the overview: shown once the window
    * has painted, so that reading documents and building pages never
@@ -1129,6 +1157,8 @@ pe_window_class_init (PeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/policyexplorer/PolicyExplorer/ui/pe-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PeWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, PeWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PeWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PeWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PeWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, PeWindow, info_bar);
