@@ -318,6 +318,96 @@ test_timeline_open_and_dimmed (void)
   cairo_surface_destroy (s);
 }
 
+/* The member @key of the element of @array whose "id" is @id. */
+static JsonObject *
+element_with_id (JsonObject *parent,
+                 const char *array,
+                 const char *id)
+{
+  JsonArray *a = json_object_get_array_member (parent, array);
+
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *o = json_array_get_object_element (a, i);
+      if (g_strcmp0 (json_object_get_string_member (o, "id"), id) == 0)
+        return o;
+    }
+  g_error ("no %s with the id %s", array, id);
+}
+
+/* The innovation voucher of the tech-innovation document, its
+ * calculator changed by @edit, and its step chart built from it. */
+static PeChartModel *
+build_edited_voucher (void       (*edit) (JsonObject *calc),
+                      GError     **error)
+{
+  g_autofree char *path = pe_test_source_path ("plugins/tech-innovation/data/tech-innovation.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(GError) load_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PeDocument) doc = NULL;
+  JsonObject *root;
+  char *text;
+  gsize length;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  edit (element_with_id (root, "calculators", "innovation-voucher"));
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  text = json_generator_to_data (gen, &length);
+  bytes = g_bytes_new_take (text, length);
+  doc = pe_document_new_from_bytes (bytes, "edited.json", &load_error);
+  g_assert_no_error (load_error);
+  return pe_chart_build (doc, pe_document_get_chart (doc, "voucher"), PE_LANGUAGE_EN, 0, error);
+}
+
+static void
+drop_received_default (JsonObject *calc)
+{
+  JsonObject *field = element_with_id (calc, "fields", "received_this_year");
+
+  g_assert_true (json_object_has_member (field, "default"));
+  json_object_remove_member (field, "default");
+}
+
+static void
+make_sawtooth (JsonObject *calc)
+{
+  JsonObject *raw = element_with_id (calc, "steps", "raw");
+
+  /* 0, 1,000, 2,000, 0… as fees go up a yuan at a time */
+  json_object_set_string_member (raw, "expr", "(fees - floor(fees / 3) * 3) * 1000");
+}
+
+static void
+test_step_without_amount (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeChartModel) model = build_edited_voucher (drop_received_default, &error);
+
+  /* with "already received" unset, no fee gives an amount (the cap
+   * cannot be decided): the chart is empty, and found so at once, not
+   * by halving three million yuan down to every single one */
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+  g_assert_cmpuint (pe_chart_model_get_n_points (model), ==, 0);
+  g_assert_cmpuint (pe_chart_model_get_n_marks (model), ==, 0);
+}
+
+static void
+test_step_too_many_changes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeChartModel) model = build_edited_voucher (make_sawtooth, &error);
+
+  /* a change at every yuan is no step chart: refused, saying which */
+  g_assert_null (model);
+  g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "chart “voucher”"));
+  g_assert_nonnull (strstr (error->message, "between fees = 0 and 3000000"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +421,8 @@ main (int   argc,
   g_test_add_func ("/charts/upgrade-cap-kink", test_upgrade_cap_kink);
   g_test_add_func ("/charts/targets-and-units", test_targets_and_units);
   g_test_add_func ("/charts/timeline-open-and-dimmed", test_timeline_open_and_dimmed);
+  g_test_add_func ("/charts/step-without-amount", test_step_without_amount);
+  g_test_add_func ("/charts/step-too-many-changes", test_step_too_many_changes);
 
   return g_test_run ();
 }

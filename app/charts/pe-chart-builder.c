@@ -21,11 +21,17 @@
 
 #define N_SAMPLES   48
 #define MAX_DEPTH   48
+/* The charts of the thirteen documents take at most a few hundred; a
+ * function that changes at more places than this budget allows is not a
+ * step chart, and bisecting it would take as long as it has places. */
+#define MAX_EVALUATIONS 4096
 /* yuan figures are rounded down, so a straight line wobbles by one yuan */
 #define TOLERANCE   1.5
 
 typedef struct
 {
+  const char   *chart_id;
+  gint64        from, to;
   PeCalculator *calc;
   GHashTable   *inputs;
   const char   *x_field;
@@ -58,6 +64,17 @@ sample_at (Sampler *s,
 
   if (s->error != NULL)
     return NAN;
+  if (s->evaluations == MAX_EVALUATIONS)
+    {
+      g_autofree char *from = g_strdup_printf ("%" G_GINT64_FORMAT, s->from);
+      g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, s->to);
+
+      g_set_error (&s->error, PE_ERROR, PE_ERROR_INVALID_DATA,
+                   _("chart “%s”: its calculator changes at too many places between %s = %s and %s "
+                     "to be drawn as a step chart (more than %d evaluations)"),
+                   s->chart_id, s->x_field, from, to, MAX_EVALUATIONS);
+      return NAN;
+    }
 
   g_hash_table_insert (s->inputs, (gpointer) s->x_field, text);
   r = pe_calculator_evaluate (s->calc, s->inputs, NULL, &s->error);
@@ -104,12 +121,17 @@ refine (Sampler *s,
   m = a + (b - a) / 2;
   ym = sample_at (s, m);
   expect = ya + (yb - ya) * (double) (m - a) / (double) (b - a);
-  if (isnan (ym) || fabs (ym - expect) > TOLERANCE + 1e-9 * fabs (expect))
+  if (isnan (ya) || isnan (ym) || isnan (yb) || fabs (ym - expect) > TOLERANCE + 1e-9 * fabs (expect))
     {
       Region r = { a, b };
       g_array_append_val (s->regions, r);
-      refine (s, a, ya, m, ym, depth + 1);
-      refine (s, m, ym, b, yb, depth + 1);
+      /* where there is no amount at either end of a half (no input, no
+       * amount stated), there is nothing to pin down in it; where there
+       * is one at one end only, the search finds where it starts */
+      if (!(isnan (ya) && isnan (ym)))
+        refine (s, a, ya, m, ym, depth + 1);
+      if (!(isnan (ym) && isnan (yb)))
+        refine (s, m, ym, b, yb, depth + 1);
     }
 }
 
@@ -141,6 +163,9 @@ build_step (PeDocument   *doc,
   while (g_hash_table_iter_next (&iter, &k, &v))
     g_hash_table_insert (inputs, k, v);
 
+  s.chart_id = spec->id;
+  s.from = from;
+  s.to = to;
   s.calc = calc;
   s.inputs = inputs;
   s.x_field = field->id;
