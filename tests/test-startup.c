@@ -136,6 +136,38 @@ test_setting_survives_shutdown (void)
   g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
 }
 
+/* An engine made without reading its directories takes the setting as it
+ * is, and applies it when it reads them; anything that lists or finds
+ * plugins reads them first. */
+static void
+test_scan_applies_setting (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  const char *const only[] = { "land", "manufacturing", NULL };
+  g_auto(GStrv) kept = NULL;
+  PePluginsEngine *engine = pe_plugins_engine_new_unscanned ();
+  guint loads = 0;
+
+  g_signal_connect (engine, "load-plugin", G_CALLBACK (on_load_plugin), &loads);
+  g_settings_set_strv (settings, "active-plugins", only);
+  pe_plugins_engine_bind_settings (engine, settings);
+  g_assert_null (peas_engine_get_plugin_list (PEAS_ENGINE (engine)));
+  g_assert_cmpuint (loads, ==, 0);
+  kept = g_settings_get_strv (settings, "active-plugins");
+  g_assert_true (g_strv_equal ((const char * const *) only, (const char * const *) kept));
+
+  g_assert_nonnull (pe_plugins_engine_find_document (engine, "land"));
+  g_assert_cmpuint (loads, ==, 2);
+  g_assert_null (pe_plugins_engine_find_document (engine, "finance"));
+  g_assert_cmpuint (count_document_plugins (engine), ==, 2);
+  g_assert_cmpuint (count_loaded_modules (engine), ==, 0);
+  /* once */
+  pe_plugins_engine_scan (engine);
+  g_assert_cmpuint (loads, ==, 2);
+  g_settings_reset (settings, "active-plugins");
+  pe_test_assert_finalized (engine);
+}
+
 typedef struct
 {
   PePluginsEngine *engine;
@@ -145,6 +177,7 @@ typedef struct
   guint            loaded_at_draw;
   guint            pages_at_draw;
   guint            rows_at_draw;
+  guint            listed_at_draw;
 } FirstFrame;
 
 /* The sidebar's document rows. */
@@ -173,6 +206,7 @@ on_draw (GtkWidget  *widget,
       f->loaded_at_draw = count_loaded_modules (f->engine);
       f->pages_at_draw = pe_window_count_pages (f->window);
       f->rows_at_draw = count_document_rows (f->window);
+      f->listed_at_draw = g_list_length ((GList *) peas_engine_get_plugin_list (PEAS_ENGINE (f->engine)));
     }
   return FALSE;
 }
@@ -184,14 +218,17 @@ on_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The window as the application opens it: every plugin active, the
- * document last shown remembered. */
+/* The window as the application opens it: an engine that has not read
+ * its plugin directories, every plugin active, the document last shown
+ * remembered. */
 static void
 test_window_first_frame (void)
 {
   g_autoptr(GSettings) settings = app_settings ();
-  PePluginsEngine *engine = pe_test_engine_new ();
-  FirstFrame f = { engine, NULL, FALSE, 0, 0, 0, G_MAXUINT };
+  g_auto(GStrv) active = NULL;
+  g_auto(GStrv) active_after = NULL;
+  PePluginsEngine *engine = pe_plugins_engine_new_unscanned ();
+  FirstFrame f = { engine, NULL, FALSE, 0, 0, 0, G_MAXUINT, G_MAXUINT };
   PeasPluginInfo *land;
   gboolean timed_out = FALSE;
   guint timeout;
@@ -199,8 +236,9 @@ test_window_first_frame (void)
   pe_ui_init_resources ();
   g_settings_set_string (settings, "last-document", "land");
   pe_plugins_engine_bind_settings (engine, settings);
-  g_assert_cmpuint (count_document_plugins (engine), >=, 13);
-  g_assert_cmpuint (count_loaded_modules (engine), ==, 0);
+  active = g_settings_get_strv (settings, "active-plugins");
+  g_assert_cmpuint (g_strv_length (active), >=, 13);
+  g_assert_null (peas_engine_get_plugin_list (PEAS_ENGINE (engine)));
 
   f.window = pe_window_new (NULL, engine, settings);
   g_signal_connect (f.window, "draw", G_CALLBACK (on_draw), &f);
@@ -218,12 +256,17 @@ test_window_first_frame (void)
   g_assert_cmpuint (f.loaded_at_draw, ==, 0);
   g_assert_cmpuint (f.pages_at_draw, ==, 0);
   g_assert_cmpuint (f.rows_at_draw, ==, 0);
+  g_assert_cmpuint (f.listed_at_draw, ==, 0);
 
   /* then every document's row, from its .plugin file, and the document
    * the user left off at: only it is read */
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_assert_cmpuint (count_document_plugins (engine), >=, 13);
   g_assert_cmpuint (count_document_rows (f.window), ==, count_document_plugins (engine));
+  /* and the setting, bound before the plugins were read, kept its value */
+  active_after = g_settings_get_strv (settings, "active-plugins");
+  g_assert_true (g_strv_equal ((const char * const *) active, (const char * const *) active_after));
   land = pe_plugins_engine_find_document (engine, "land");
   g_assert_cmpuint (pe_window_count_pages (f.window), ==, 1);
   g_assert_cmpuint (pe_plugins_engine_count_parsed (engine), ==, 1);
@@ -274,6 +317,7 @@ main (int   argc,
 
   g_test_add_func ("/startup/active-is-not-loaded", test_active_is_not_loaded);
   g_test_add_func ("/startup/setting-survives-shutdown", test_setting_survives_shutdown);
+  g_test_add_func ("/startup/scan-applies-setting", test_scan_applies_setting);
   g_test_add_func ("/startup/window-first-frame", test_window_first_frame);
   g_test_add_func ("/startup/help-overlay-on-demand", test_help_overlay_on_demand);
 

@@ -23,6 +23,7 @@ load_documents (Pex *pex,
   GPtrArray *docs = g_ptr_array_new ();
   GList *plugins = pe_plugins_engine_get_document_plugins (pex->engine);
 
+  pe_plugins_engine_read_documents (pex->engine, plugins);
   for (GList *l = plugins; l; l = l->next)
     {
       g_autoptr(GError) error = NULL;

@@ -170,6 +170,8 @@ cmd_list (Pex *pex)
   g_autoptr(JsonBuilder) b = json_builder_new ();
   int status = 0;
 
+  pe_plugins_engine_read_documents (pex->engine, list);
+
   json_builder_begin_array (b);
   for (GList *l = list; l; l = l->next)
     {
@@ -822,6 +824,7 @@ cmd_search (Pex   *pex,
     return fail (pex, EXIT_USAGE, "the query is not valid UTF-8 text");
 
   plugins = pe_plugins_engine_get_document_plugins (pex->engine);
+  pe_plugins_engine_read_documents (pex->engine, plugins);
   for (GList *l = plugins; l; l = l->next)
     {
       g_autoptr(GError) error = NULL;

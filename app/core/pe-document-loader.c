@@ -436,13 +436,28 @@ read_fact_id (Loader      *L,
 static char *
 strip_space (const char *text)
 {
-  GString *s = g_string_new (NULL);
+  GString *s = g_string_sized_new (strlen (text));
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  /* every measure's text and every quote goes through here: ASCII is
+   * taken byte by byte, other characters copied as they are written */
+  for (const char *p = text; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *next;
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          /* the ASCII spaces of g_unichar_isspace(): not \v */
+          if (strchr (" \t\n\r\f", *p) == NULL)
+            g_string_append_c (s, *p);
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
       if (!g_unichar_isspace (c) && c != 0x3000)
-        g_string_append_unichar (s, c);
+        g_string_append_len (s, p, next - p);
+      p = next;
     }
   return g_string_free (s, FALSE);
 }

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "pe-document-provider.h"
+#include "pe-document-provider-private.h"
 #include "pe-error.h"
 
 G_DEFINE_INTERFACE (PeDocumentProvider, pe_document_provider, G_TYPE_OBJECT)
@@ -76,6 +76,13 @@ static void
 provider_iface_init (PeDocumentProviderInterface *iface)
 {
   iface->load_document = resource_load_document;
+}
+
+const char *
+_pe_document_provider_get_resource (PeDocumentProvider *self)
+{
+  g_assert (PE_IS_DOCUMENT_PROVIDER (self));
+  return PE_IS_RESOURCE_DOCUMENT_PROVIDER (self) ? PE_RESOURCE_DOCUMENT_PROVIDER (self)->resource_path : NULL;
 }
 
 static void

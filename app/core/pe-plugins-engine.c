@@ -33,7 +33,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "pe-document-provider.h"
+#include "pe-document-provider-private.h"
 #include "pe-error.h"
 #include "pe-plugins-engine.h"
 
@@ -50,6 +50,7 @@ struct _PePluginsEngine
   gboolean     applying;    /* the setting is being applied, not changed */
   gboolean     disposing;
   GPtrArray   *dirs;        /* the directories searched, in order */
+  gboolean     scanned;     /* libpeas has read them */
   GPtrArray   *file_errors; /* of GError: .plugin files libpeas cannot use */
   gboolean     files_checked;
   guint        n_parsed;
@@ -63,6 +64,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void apply_wanted (PePluginsEngine *self);
 
 enum {
   PROP_0,
@@ -461,15 +464,13 @@ trusted_dir (const char *dir)
   return TRUE;
 }
 
+/* Checked now, read by pe_plugins_engine_scan(). */
 static void
 add_search_path (PePluginsEngine *self,
                  const char      *dir)
 {
   if (trusted_dir (dir))
-    {
-      peas_engine_add_search_path (PEAS_ENGINE (self), dir, dir);
-      g_ptr_array_add (self->dirs, g_strdup (dir));
-    }
+    g_ptr_array_add (self->dirs, g_strdup (dir));
 }
 
 static int
@@ -623,6 +624,7 @@ GPtrArray *
 pe_plugins_engine_get_file_errors (PePluginsEngine *self)
 {
   g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
+  pe_plugins_engine_scan (self);
 
   if (!self->files_checked)
     {
@@ -639,15 +641,60 @@ pe_plugins_engine_get_file_errors (PePluginsEngine *self)
 PePluginsEngine *
 pe_plugins_engine_new (void)
 {
+  PePluginsEngine *self = pe_plugins_engine_new_unscanned ();
+
+  pe_plugins_engine_scan (self);
+  return self;
+}
+
+/**
+ * pe_plugins_engine_new_unscanned:
+ *
+ * An engine that knows its plugin directories but has not read them: for
+ * a window that paints before it lists any plugin. Binding the settings
+ * and activating plugins wait for pe_plugins_engine_scan(), which the
+ * functions that list or find plugins call themselves; libpeas' own
+ * peas_engine_get_plugin_list() does not, and lists nothing until then.
+ *
+ * Returns: (transfer full): a new engine
+ */
+PePluginsEngine *
+pe_plugins_engine_new_unscanned (void)
+{
   return g_object_new (PE_TYPE_PLUGINS_ENGINE, NULL);
+}
+
+/**
+ * pe_plugins_engine_scan:
+ *
+ * Reads the plugin directories, once, and activates the plugins the user
+ * enabled (see pe_plugins_engine_bind_settings()). Listeners of
+ * "load-plugin" hear of each plugin activated, and of "plugin-error" of
+ * each refused.
+ */
+void
+pe_plugins_engine_scan (PePluginsEngine *self)
+{
+  g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
+
+  if (self->scanned)
+    return;
+  self->scanned = TRUE;
+  for (guint i = 0; i < self->dirs->len; i++)
+    {
+      const char *dir = g_ptr_array_index (self->dirs, i);
+      peas_engine_add_search_path (PEAS_ENGINE (self), dir, dir);
+    }
+  if (self->wanted->len > 0)
+    apply_wanted (self);
 }
 
 /**
  * pe_plugins_engine_bind_settings:
  * @settings: settings with an `active-plugins` key
  *
- * Loads the plugins the user has enabled, and keeps the setting and the
- * loaded plugins in step from now on.
+ * Loads the plugins the user has enabled (once the engine is scanned),
+ * and keeps the setting and the loaded plugins in step from now on.
  */
 void
 pe_plugins_engine_bind_settings (PePluginsEngine *self,
@@ -658,6 +705,32 @@ pe_plugins_engine_bind_settings (PePluginsEngine *self,
 
   /* active, not loaded: modules wait until their documents are needed */
   g_settings_bind (settings, "active-plugins", self, "active-plugins", G_SETTINGS_BIND_DEFAULT);
+}
+
+/* Activates the plugins the user enabled, and deactivates the others. */
+static void
+apply_wanted (PePluginsEngine *self)
+{
+  self->applying = TRUE;
+  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
+    {
+      PeasPluginInfo *info = l->data;
+      gboolean want = wanted_contains (self, peas_plugin_info_get_module_name (info));
+      gboolean active = g_hash_table_contains (self->active, info);
+
+      if (want && !active)
+        {
+          self->activating = TRUE;
+          if (peas_plugin_info_is_available (info, NULL))
+            g_signal_emit_by_name (self, "load-plugin", info);
+          self->activating = FALSE;
+        }
+      else if (!want && active)
+        /* emitted even when the module was never loaded, so that those
+         * who listen hear of it */
+        g_signal_emit_by_name (self, "unload-plugin", info);
+    }
+  self->applying = FALSE;
 }
 
 /**
@@ -680,26 +753,10 @@ pe_plugins_engine_set_active_plugins (PePluginsEngine    *self,
     if (!wanted_contains (self, names[i]))
       g_ptr_array_add (self->wanted, g_strdup (names[i]));
 
-  self->applying = TRUE;
-  for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
-    {
-      PeasPluginInfo *info = l->data;
-      gboolean want = wanted_contains (self, peas_plugin_info_get_module_name (info));
-      gboolean active = g_hash_table_contains (self->active, info);
-
-      if (want && !active)
-        {
-          self->activating = TRUE;
-          if (peas_plugin_info_is_available (info, NULL))
-            g_signal_emit_by_name (self, "load-plugin", info);
-          self->activating = FALSE;
-        }
-      else if (!want && active)
-        /* emitted even when the module was never loaded, so that those
-         * who listen hear of it */
-        g_signal_emit_by_name (self, "unload-plugin", info);
-    }
-  self->applying = FALSE;
+  /* an engine not scanned yet keeps the names: pe_plugins_engine_scan()
+   * applies them, and the setting bound to it keeps its value */
+  if (self->scanned)
+    apply_wanted (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLUGINS]);
 }
 
@@ -751,6 +808,7 @@ void
 pe_plugins_engine_load_active (PePluginsEngine *self)
 {
   g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
+  pe_plugins_engine_scan (self);
 
   for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
     if (g_hash_table_contains (self->active, l->data) && !peas_plugin_info_is_loaded (l->data) &&
@@ -771,6 +829,7 @@ pe_plugins_engine_load_all (PePluginsEngine *self)
   const GList *l;
 
   g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
+  pe_plugins_engine_scan (self);
 
   for (l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
     if (pe_plugin_info_get_document_id (l->data) != NULL && !g_hash_table_contains (self->active, l->data) &&
@@ -810,6 +869,7 @@ pe_plugins_engine_get_document_plugins (PePluginsEngine *self)
   GList *list = NULL;
 
   g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
+  pe_plugins_engine_scan (self);
 
   for (const GList *l = peas_engine_get_plugin_list (PEAS_ENGINE (self)); l; l = l->next)
     if (g_hash_table_contains (self->active, l->data) && pe_plugin_info_get_document_id (l->data) != NULL)
@@ -828,6 +888,7 @@ pe_plugins_engine_find_document (PePluginsEngine *self,
 {
   g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
   g_return_val_if_fail (document_id != NULL, NULL);
+  pe_plugins_engine_scan (self);
 
   /* by a table: activating n plugins checks each for a duplicate */
   return g_hash_table_lookup (self->by_document, document_id);
@@ -848,13 +909,133 @@ pe_plugins_engine_peek_document (PePluginsEngine *self,
   return g_hash_table_lookup (self->documents, peas_plugin_info_get_module_name (info));
 }
 
+/* One document being read: begun and ended on the main thread (libpeas
+ * and the signals live there), read in between on any thread when our
+ * own code reads it from a GResource. */
+typedef struct
+{
+  PeasPluginInfo *info;
+  PeasExtension  *provider;
+  const char     *resource;   /* of the provider: read on any thread */
+  PeDocument     *document;
+  GError         *error;      /* why there is none */
+} Reading;
+
+static void
+reading_clear (Reading *r)
+{
+  g_clear_object (&r->provider);
+  g_clear_object (&r->document);
+  g_clear_error (&r->error);
+}
+
+/* The plugin's provider, its module loaded. FALSE, with @error, for a
+ * plugin not active or whose module or document failed before (its error
+ * stands until the plugin is activated again); else TRUE, with r->error
+ * for a module that provides no document. */
+static gboolean
+begin_reading (PePluginsEngine  *self,
+               PeasPluginInfo   *info,
+               Reading          *r,
+               GError          **error)
+{
+  const char *module = peas_plugin_info_get_module_name (info);
+
+  r->info = info;
+  if (!g_hash_table_contains (self->active, info))
+    {
+      g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN, _("The plugin “%s” is not active"),
+                   peas_plugin_info_get_name (info));
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (self->errors, module) ||
+      (!peas_plugin_info_is_loaded (info) && !load_module (self, info)))
+    {
+      const GError *e = g_hash_table_lookup (self->errors, module);
+
+      g_set_error (error, PE_ERROR, e != NULL ? e->code : PE_ERROR_PLUGIN, _("The plugin “%s” (%s): %s"),
+                   peas_plugin_info_get_name (info), module, e != NULL ? e->message : _("unknown reason"));
+      return FALSE;
+    }
+
+  if (!peas_engine_provides_extension (PEAS_ENGINE (self), info, PE_TYPE_DOCUMENT_PROVIDER))
+    g_set_error_literal (&r->error, PE_ERROR, PE_ERROR_PLUGIN,
+                         _("it provides no document (no PeDocumentProvider extension)"));
+  else if ((r->provider = peas_engine_create_extension (PEAS_ENGINE (self), info,
+                                                        PE_TYPE_DOCUMENT_PROVIDER, NULL)) == NULL)
+    g_set_error_literal (&r->error, PE_ERROR, PE_ERROR_PLUGIN,
+                         _("its document provider could not be created"));
+  else
+    r->resource = _pe_document_provider_get_resource (PE_DOCUMENT_PROVIDER (r->provider));
+  return TRUE;
+}
+
+static void
+read_document (Reading *r)
+{
+  if (r->error != NULL)
+    return;
+  if (r->resource != NULL)
+    r->document = pe_document_new_from_resource (r->resource, &r->error);
+  else
+    {
+      r->document = pe_document_provider_load_document (PE_DOCUMENT_PROVIDER (r->provider), &r->error);
+      /* another's code: it may break the rule of one or the other */
+      if (r->document != NULL)
+        g_clear_error (&r->error);
+      else if (r->error == NULL)
+        g_set_error_literal (&r->error, PE_ERROR, PE_ERROR_PLUGIN,
+                             _("its document provider gave no document, and no reason"));
+    }
+}
+
+/* Keeps the document read, or its error. */
+static PeDocument *
+end_reading (PePluginsEngine  *self,
+             Reading          *r,
+             GError          **error)
+{
+  const char *module = peas_plugin_info_get_module_name (r->info);
+  PeDocument *doc;
+
+  if (r->document != NULL)
+    {
+      self->n_parsed++;
+      if (g_strcmp0 (pe_document_get_id (r->document), pe_plugin_info_get_document_id (r->info)) != 0)
+        {
+          g_set_error (&r->error, PE_ERROR, PE_ERROR_PLUGIN,
+                       _("its .plugin file announces the document “%s”, but the data is “%s”"),
+                       pe_plugin_info_get_document_id (r->info), pe_document_get_id (r->document));
+          g_clear_object (&r->document);
+        }
+    }
+
+  if (r->document == NULL)
+    {
+      g_assert (r->error != NULL);
+      record_error (self, r->info, r->error);
+      g_set_error (error, PE_ERROR, r->error->code, _("The plugin “%s” (%s): %s"),
+                   peas_plugin_info_get_name (r->info), module, r->error->message);
+      reading_clear (r);
+      return NULL;
+    }
+
+  doc = g_steal_pointer (&r->document);
+  g_hash_table_insert (self->documents, g_strdup (module), doc);
+  reading_clear (r);
+  return doc;
+}
+
 /**
  * pe_plugins_engine_get_document:
  * @info: an active plugin
  * @error: why the document could not be had, naming the plugin
  *
  * Loads the plugin's module and reads its document the first time, and
- * returns the same document afterwards.
+ * returns the same document afterwards. A document that could not be
+ * read is not read again until its plugin is activated again: its error
+ * stands, as a module's does.
  *
  * Returns: (transfer none): the document, or %NULL
  */
@@ -863,69 +1044,97 @@ pe_plugins_engine_get_document (PePluginsEngine  *self,
                                 PeasPluginInfo   *info,
                                 GError          **error)
 {
-  const char *module = NULL;
-  g_autoptr(PeasExtension) ext = NULL;
-  g_autoptr(GError) local_error = NULL;
+  Reading r = { 0 };
   PeDocument *doc;
 
   g_return_val_if_fail (PE_IS_PLUGINS_ENGINE (self), NULL);
   g_return_val_if_fail (info != NULL, NULL);
 
-  module = peas_plugin_info_get_module_name (info);
-  if ((doc = g_hash_table_lookup (self->documents, module)) != NULL)
+  if ((doc = g_hash_table_lookup (self->documents, peas_plugin_info_get_module_name (info))) != NULL)
     return doc;
+  if (!begin_reading (self, info, &r, error))
+    return NULL;
+  read_document (&r);
+  return end_reading (self, &r, error);
+}
 
-  if (!g_hash_table_contains (self->active, info))
+typedef struct
+{
+  Reading *readings;
+  guint    n;
+  gint     next;   /* atomic: the next reading to take */
+} ReadingQueue;
+
+static gpointer
+read_from_queue (gpointer data)
+{
+  ReadingQueue *q = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&q->next, 1)) < q->n)
+    if (q->readings[i].resource != NULL)
+      read_document (&q->readings[i]);
+  return NULL;
+}
+
+/**
+ * pe_plugins_engine_read_documents:
+ * @plugins: (element-type PeasPluginInfo): active plugins
+ *
+ * Reads the documents of @plugins that are not read yet, as
+ * pe_plugins_engine_get_document() would one after the other, but those
+ * stored in a GResource (pe_document_provider_register_resource()) on as
+ * many threads as the machine has cores: for a caller about to need them
+ * all, such as `pex list`. Documents and errors are kept; ask for them
+ * with pe_plugins_engine_get_document() afterwards.
+ */
+void
+pe_plugins_engine_read_documents (PePluginsEngine *self,
+                                  GList           *plugins)
+{
+  g_autoptr(GArray) readings = g_array_new (FALSE, TRUE, sizeof (Reading));
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  ReadingQueue q = { 0 };
+  guint n_threads;
+
+  g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
+
+  for (GList *l = plugins; l; l = l->next)
     {
-      g_set_error (error, PE_ERROR, PE_ERROR_PLUGIN, _("The plugin “%s” is not active"),
-                   peas_plugin_info_get_name (info));
-      return NULL;
+      Reading r = { 0 };
+
+      if (g_hash_table_contains (self->documents, peas_plugin_info_get_module_name (l->data)))
+        continue;
+      if (begin_reading (self, l->data, &r, NULL))
+        g_array_append_val (readings, r);
     }
 
-  /* a module that failed once is not tried again: its error stands */
-  if (!peas_plugin_info_is_loaded (info) &&
-      (g_hash_table_contains (self->errors, module) || !load_module (self, info)))
+  q.readings = (Reading *) (gpointer) readings->data;
+  q.n = readings->len;
+  n_threads = MIN ((guint) g_get_num_processors (), q.n);
+  for (guint i = 1; i < n_threads; i++)
     {
-      const GError *e = g_hash_table_lookup (self->errors, module);
+      g_autoptr(GError) error = NULL;
+      GThread *t = g_thread_try_new ("pe-read", read_from_queue, &q, &error);
 
-      g_set_error (error, PE_ERROR, e != NULL ? e->code : PE_ERROR_PLUGIN, _("The plugin “%s” (%s): %s"),
-                   peas_plugin_info_get_name (info), module, e != NULL ? e->message : _("unknown reason"));
-      return NULL;
+      /* without threads, this one reads them all */
+      if (t == NULL)
+        break;
+      g_ptr_array_add (threads, t);
     }
+  read_from_queue (&q);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
 
-  if (!peas_engine_provides_extension (PEAS_ENGINE (self), info, PE_TYPE_DOCUMENT_PROVIDER))
-    g_set_error_literal (&local_error, PE_ERROR, PE_ERROR_PLUGIN,
-                         _("it provides no document (no PeDocumentProvider extension)"));
-  else
+  for (guint i = 0; i < readings->len; i++)
     {
-      ext = peas_engine_create_extension (PEAS_ENGINE (self), info, PE_TYPE_DOCUMENT_PROVIDER, NULL);
-      if (ext == NULL)
-        g_set_error_literal (&local_error, PE_ERROR, PE_ERROR_PLUGIN,
-                             _("its document provider could not be created"));
-      else if ((doc = pe_document_provider_load_document (PE_DOCUMENT_PROVIDER (ext), &local_error)) != NULL)
-        {
-          self->n_parsed++;
-          if (g_strcmp0 (pe_document_get_id (doc), pe_plugin_info_get_document_id (info)) != 0)
-            {
-              g_set_error (&local_error, PE_ERROR, PE_ERROR_PLUGIN,
-                           _("its .plugin file announces the document “%s”, but the data is “%s”"),
-                           pe_plugin_info_get_document_id (info), pe_document_get_id (doc));
-              g_clear_object (&doc);
-            }
-        }
-    }
+      Reading *r = &g_array_index (readings, Reading, i);
 
-  if (doc == NULL)
-    {
-      g_assert (local_error != NULL);
-      record_error (self, info, local_error);
-      g_set_error (error, PE_ERROR, local_error->code, _("The plugin “%s” (%s): %s"),
-                   peas_plugin_info_get_name (info), module, local_error->message);
-      return NULL;
+      /* a plugin's own provider, on this thread, in order */
+      if (r->resource == NULL)
+        read_document (r);
+      end_reading (self, r, NULL);
     }
-
-  g_hash_table_insert (self->documents, g_strdup (module), doc);
-  return doc;
 }
 
 /**

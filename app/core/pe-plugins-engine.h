@@ -25,6 +25,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PePluginsEngine, pe_plugins_engine, PE, PLUGINS_ENGINE, PeasEngine)
 
 PePluginsEngine *pe_plugins_engine_new              (void);
+PePluginsEngine *pe_plugins_engine_new_unscanned    (void);
+void             pe_plugins_engine_scan             (PePluginsEngine  *self);
 void             pe_plugins_engine_bind_settings    (PePluginsEngine  *self,
                                                      GSettings        *settings);
 void             pe_plugins_engine_load_all         (PePluginsEngine  *self);
@@ -40,6 +42,8 @@ PeasPluginInfo  *pe_plugins_engine_find_document    (PePluginsEngine  *self,
 PeDocument      *pe_plugins_engine_get_document     (PePluginsEngine  *self,
                                                      PeasPluginInfo   *info,
                                                      GError          **error);
+void             pe_plugins_engine_read_documents   (PePluginsEngine  *self,
+                                                     GList            *plugins);
 PeDocument      *pe_plugins_engine_peek_document    (PePluginsEngine  *self,
                                                      PeasPluginInfo   *info);
 const GError    *pe_plugins_engine_get_plugin_error (PePluginsEngine  *self,

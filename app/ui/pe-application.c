@@ -142,7 +142,8 @@ pe_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
   self->settings = g_settings_new (PE_APP_ID);
-  self->engine = pe_plugins_engine_new ();
+  /* read after the window's first frame (see pe-window.c) */
+  self->engine = pe_plugins_engine_new_unscanned ();
   pe_plugins_engine_bind_settings (self->engine, self->settings);
 }
 

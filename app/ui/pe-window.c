@@ -445,12 +445,19 @@ add_pending_rows (gpointer data)
 static void
 reload_documents (PeWindow *self)
 {
-  GList *plugins = pe_plugins_engine_get_document_plugins (self->engine);
-  GList *rows = gtk_container_get_children (GTK_CONTAINER (self->sidebar));
-  GList *pages = gtk_container_get_children (GTK_CONTAINER (self->pages));
+  GList *plugins, *rows, *pages;
   g_autofree char *selected = NULL;
-  GtkListBoxRow *sel = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar));
+  GtkListBoxRow *sel;
 
+  /* before the first frame the window lists no plugin: after_first_frame()
+   * has the engine read them, and calls this */
+  if (!self->painted)
+    return;
+
+  plugins = pe_plugins_engine_get_document_plugins (self->engine);
+  rows = gtk_container_get_children (GTK_CONTAINER (self->sidebar));
+  pages = gtk_container_get_children (GTK_CONTAINER (self->pages));
+  sel = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar));
   if (sel != NULL)
     selected = g_strdup (g_object_get_data (G_OBJECT (sel), "pe-document-id"));
 
@@ -465,12 +472,6 @@ reload_documents (PeWindow *self)
 
     for (GList *l = plugins; l; l = l->next, n++)
       {
-        if (!self->painted)
-          {
-            /* added by after_first_frame() */
-            self->pending_rows = g_list_copy (l);
-            break;
-          }
         if (n == ROWS_AT_ONCE)
           {
             self->pending_rows = g_list_copy (l);
@@ -895,14 +896,29 @@ after_first_frame (gpointer data)
   /* send the painted frame to the display before the page is built */
   gdk_display_flush (gtk_widget_get_display (GTK_WIDGET (self)));
 
-  if (self->pending_rows != NULL && self->rows_idle == 0 && add_pending_rows (self) == G_SOURCE_CONTINUE)
-    self->rows_idle = g_idle_add_full (G_PRIORITY_LOW, add_pending_rows, self, NULL);
+  /* the plugins, read now (an engine made by pe_plugins_engine_new()
+   * has read them already), told of once: their rows, then what went
+   * wrong with them */
+  g_signal_handlers_block_by_func (self->engine, on_plugins_changed, self);
+  g_signal_handlers_block_by_func (self->engine, on_plugin_error, self);
+  pe_plugins_engine_scan (self->engine);
+  g_signal_handlers_unblock_by_func (self->engine, on_plugin_error, self);
+  g_signal_handlers_unblock_by_func (self->engine, on_plugins_changed, self);
+  reload_documents (self);
 
   /* what the first frame does not show: the primary menu's popover (a
    * menu cannot be opened before the window is there), and the messages
    * about .plugin files, which are read again to find them */
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), self->primary_menu);
   report_plugin_errors (self);
+
+  /* where the user left off, if it is still there */
+  if (id != NULL && find_explorer_page (id) == NULL &&
+      pe_plugins_engine_find_document (self->engine, id) == NULL)
+    {
+      g_free (id);
+      id = g_strdup (PAGE_OVERVIEW);
+    }
   if (id != NULL)
     {
       if (find_explorer_page (id) != NULL)
@@ -965,17 +981,12 @@ pe_window_constructed (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (explorer_pages); i++)
     gtk_container_add (GTK_CONTAINER (self->sidebar), explorer_row (&explorer_pages[i]));
   gtk_list_box_set_header_func (GTK_LIST_BOX (self->sidebar), sidebar_header, NULL, NULL);
-  reload_documents (self);
 
   /* where the user left off, else the overview: shown once the window
-   * has painted, so that reading documents and building pages never
-   * delay the first frame */
-  if (last == NULL || (find_explorer_page (last) == NULL &&
-                       pe_plugins_engine_find_document (self->engine, last) == NULL))
-    {
-      g_free (last);
-      last = g_strdup (PAGE_OVERVIEW);
-    }
+   * has painted (and checked then), so that reading plugins and
+   * documents and building pages never delay the first frame */
+  if (last == NULL)
+    last = g_strdup (PAGE_OVERVIEW);
   self->initial_document = g_steal_pointer (&last);
   g_signal_connect_after (self, "draw", G_CALLBACK (on_first_draw), NULL);
 }
