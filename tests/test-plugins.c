@@ -153,6 +153,95 @@ test_broken_plugins (void)
     }
 }
 
+/* Reading many documents at once (on every core) gives what reading them
+ * one by one gives: the same documents, the same errors, each read once;
+ * and a document refused is not read again when asked for. */
+static void
+test_read_documents (void)
+{
+  static const char *const good_modules[] = { "manufacturing", "finance", "talent", "land", "courts" };
+  static const char *const bad_modules[] = { "bad-data", "bad-json", "bad-quote" };
+  PePluginsEngine *engine = pe_test_engine_new ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  GList *plugins = NULL;
+
+  g_signal_connect (engine, "plugin-error", G_CALLBACK (on_plugin_error), log);
+  for (guint i = 0; i < G_N_ELEMENTS (good_modules); i++)
+    {
+      PeasPluginInfo *info = info_of (engine, good_modules[i]);
+      g_assert_true (peas_engine_load_plugin (PEAS_ENGINE (engine), info));
+      plugins = g_list_append (plugins, info);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_modules); i++)
+    {
+      PeasPluginInfo *info = info_of (engine, bad_modules[i]);
+      peas_engine_load_plugin (PEAS_ENGINE (engine), info);
+      plugins = g_list_append (plugins, info);
+    }
+  /* one already read stays as it is */
+  g_assert_nonnull (pe_plugins_engine_get_document (engine, info_of (engine, "manufacturing"), NULL));
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (engine), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_modules); i++)
+    pe_test_expect_warning ("pe-plugins", "*bad-*");
+  pe_plugins_engine_read_documents (engine, plugins);
+  pe_test_assert_expected ();
+  /* the good ones each read once (a refused one counts for nothing: the
+   * strict log, which fails on any warning not expected, shows that it is
+   * not read again) */
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (engine), ==, G_N_ELEMENTS (good_modules));
+
+  for (guint i = 0; i < G_N_ELEMENTS (good_modules); i++)
+    {
+      PeasPluginInfo *info = info_of (engine, good_modules[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) alone_error = NULL;
+      g_autofree char *rel = g_strdup_printf ("plugins/%s/data/%s.json", good_modules[i], good_modules[i]);
+      g_autofree char *path = pe_test_source_path (rel);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(PeDocument) alone = NULL;
+      PeDocument *doc = pe_plugins_engine_peek_document (engine, info);
+
+      g_assert_nonnull (doc);
+      g_assert_true (pe_plugins_engine_get_document (engine, info, &error) == doc);
+      g_assert_no_error (error);
+      g_assert_cmpstr (pe_document_get_id (doc), ==, pe_plugin_info_get_document_id (info));
+      /* the same document as read alone */
+      alone = pe_document_new_from_file (file, &alone_error);
+      g_assert_no_error (alone_error);
+      g_assert_cmpuint (pe_document_get_measures (doc)->len, ==, pe_document_get_measures (alone)->len);
+      g_assert_cmpuint (pe_document_get_calculators (doc)->len, ==, pe_document_get_calculators (alone)->len);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_modules); i++)
+    {
+      PeasPluginInfo *info = info_of (engine, bad_modules[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (pe_plugins_engine_peek_document (engine, info));
+      g_assert_nonnull (strstr (log->str, bad_modules[i]));
+      /* asked for: the error kept, the plugin named, nothing read again */
+      g_assert_null (pe_plugins_engine_get_document (engine, info, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, peas_plugin_info_get_name (info)));
+      g_assert_nonnull (strstr (error->message, pe_plugins_engine_get_plugin_error (engine, info)->message));
+    }
+  g_assert_cmpuint (pe_plugins_engine_count_parsed (engine), ==, G_N_ELEMENTS (good_modules));
+
+  /* activated again, a refused plugin is read again */
+  {
+    PeasPluginInfo *info = info_of (engine, "bad-data");
+
+    g_assert_true (peas_engine_unload_plugin (PEAS_ENGINE (engine), info));
+    peas_engine_load_plugin (PEAS_ENGINE (engine), info);
+    pe_test_expect_warning ("pe-plugins", "*bad-data*");
+    g_assert_null (pe_plugins_engine_get_document (engine, info, NULL));
+    pe_test_assert_expected ();
+  }
+
+  g_list_free (plugins);
+  pe_test_assert_finalized (engine);
+}
+
 /* libpeas lists plugins by name: a second plugin for a document, loaded
  * before the first one found, must not take the document from it. */
 static void
@@ -383,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/plugins/load-unload-reload", test_load_unload_reload);
   g_test_add_func ("/plugins/unload-drops-document", test_document_outlives_nothing);
   g_test_add_func ("/plugins/broken", test_broken_plugins);
+  g_test_add_func ("/plugins/read-documents", test_read_documents);
   g_test_add_func ("/plugins/duplicate-loaded-first", test_duplicate_loaded_first);
   g_test_add_func ("/plugins/unusable-plugin-files", test_unusable_plugin_files);
   g_test_add_func ("/plugins/relative-path-refused", test_relative_plugin_path_refused);
