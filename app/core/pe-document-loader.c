@@ -100,15 +100,15 @@ pop (Loader *L,
 }
 
 static const char *
-node_type_name (JsonNode *node)
+node_type_name (PeJson *node)
 {
-  if (JSON_NODE_HOLDS_NULL (node))
+  if (PE_JSON_HOLDS_NULL (node))
     return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  if (PE_JSON_HOLDS_OBJECT (node))
     return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (PE_JSON_HOLDS_ARRAY (node))
     return "an array";
-  switch (json_node_get_value_type (node))
+  switch (_pe_json_value_type (node))
     {
     case G_TYPE_STRING: return "a string";
     case G_TYPE_BOOLEAN: return "a boolean";
@@ -122,15 +122,15 @@ node_type_name (JsonNode *node)
  * optional, or null and optional: *out is NULL and TRUE is returned. */
 static gboolean
 get_member (Loader      *L,
-            JsonObject  *obj,
+            PeJson  *obj,
             const char  *name,
             gboolean     required,
-            JsonNode   **out)
+            PeJson   **out)
 {
-  JsonNode *node = json_object_get_member (obj, name);
+  PeJson *node = _pe_json_get_member (obj, name);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || PE_JSON_HOLDS_NULL (node))
     {
       if (required)
         {
@@ -148,12 +148,12 @@ get_member (Loader      *L,
  * is absent (and not required). */
 static gboolean
 peek_string (Loader      *L,
-             JsonObject  *obj,
+             PeJson  *obj,
              const char  *name,
              gboolean     required,
              const char **out)
 {
-  JsonNode *node;
+  PeJson *node;
   gsize old;
 
   if (!get_member (L, obj, name, required, &node))
@@ -161,18 +161,18 @@ peek_string (Loader      *L,
   if (node == NULL)
     return TRUE;
   old = push_member (L, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!PE_JSON_HOLDS_VALUE (node) || _pe_json_value_type (node) != G_TYPE_STRING)
     return fail (L, "expected a string, found %s", node_type_name (node));
-  if (required && *json_node_get_string (node) == '\0')
+  if (required && *_pe_json_get_string (node) == '\0')
     return fail (L, "must not be empty");
   pop (L, old);
-  *out = json_node_get_string (node);
+  *out = _pe_json_get_string (node);
   return TRUE;
 }
 
 static gboolean
 read_string (Loader      *L,
-             JsonObject  *obj,
+             PeJson  *obj,
              const char  *name,
              gboolean     required,
              char       **out)
@@ -191,62 +191,62 @@ read_string (Loader      *L,
 
 static gboolean
 read_object (Loader      *L,
-             JsonObject  *obj,
+             PeJson  *obj,
              const char  *name,
              gboolean     required,
-             JsonObject **out)
+             PeJson **out)
 {
-  JsonNode *node;
+  PeJson *node;
 
   *out = NULL;
   if (!get_member (L, obj, name, required, &node))
     return FALSE;
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!PE_JSON_HOLDS_OBJECT (node))
     {
       gsize old = push_member (L, name);
       fail (L, "expected an object, found %s", node_type_name (node));
       pop (L, old);
       return FALSE;
     }
-  *out = json_node_get_object (node);
+  *out = _pe_json_get_object (node);
   return TRUE;
 }
 
 static gboolean
 read_array (Loader     *L,
-            JsonObject *obj,
+            PeJson *obj,
             const char *name,
             gboolean    required,
-            JsonArray **out)
+            PeJson **out)
 {
-  JsonNode *node;
+  PeJson *node;
 
   *out = NULL;
   if (!get_member (L, obj, name, required, &node))
     return FALSE;
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!PE_JSON_HOLDS_ARRAY (node))
     {
       gsize old = push_member (L, name);
       fail (L, "expected an array, found %s", node_type_name (node));
       pop (L, old);
       return FALSE;
     }
-  *out = json_node_get_array (node);
+  *out = _pe_json_get_array (node);
   return TRUE;
 }
 
 static gboolean
 read_int (Loader     *L,
-          JsonObject *obj,
+          PeJson *obj,
           const char *name,
           gboolean    required,
           gint64     *out)
 {
-  JsonNode *node;
+  PeJson *node;
   gsize old;
 
   if (!get_member (L, obj, name, required, &node))
@@ -254,20 +254,20 @@ read_int (Loader     *L,
   if (node == NULL)
     return TRUE;
   old = push_member (L, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (!PE_JSON_HOLDS_VALUE (node) || _pe_json_value_type (node) != G_TYPE_INT64)
     return fail (L, "expected an integer, found %s", node_type_name (node));
   pop (L, old);
-  *out = json_node_get_int (node);
+  *out = _pe_json_get_int (node);
   return TRUE;
 }
 
 static gboolean
 read_bool (Loader     *L,
-           JsonObject *obj,
+           PeJson *obj,
            const char *name,
            gboolean   *out)
 {
-  JsonNode *node;
+  PeJson *node;
   gsize old;
 
   if (!get_member (L, obj, name, FALSE, &node))
@@ -275,26 +275,26 @@ read_bool (Loader     *L,
   if (node == NULL)
     return TRUE;
   old = push_member (L, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (!PE_JSON_HOLDS_VALUE (node) || _pe_json_value_type (node) != G_TYPE_BOOLEAN)
     return fail (L, "expected true or false, found %s", node_type_name (node));
   pop (L, old);
-  *out = json_node_get_boolean (node);
+  *out = _pe_json_get_boolean (node);
   return TRUE;
 }
 
 /* {"zh": "…", "en": "…"}: both languages are required, and non-empty. */
 static gboolean
 text_from_node (Loader    *L,
-                JsonNode  *node,
+                PeJson  *node,
                 PeText   **out)
 {
   const char *zh = NULL;
   const char *en = NULL;
-  JsonObject *t;
+  PeJson *t;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!PE_JSON_HOLDS_OBJECT (node))
     return fail (L, "expected {\"zh\": …, \"en\": …}, found %s", node_type_name (node));
-  t = json_node_get_object (node);
+  t = _pe_json_get_object (node);
   if (!peek_string (L, t, "zh", TRUE, &zh) || !peek_string (L, t, "en", TRUE, &en))
     return FALSE;
   g_clear_pointer (out, pe_text_free);
@@ -304,12 +304,12 @@ text_from_node (Loader    *L,
 
 static gboolean
 read_text (Loader      *L,
-           JsonObject  *obj,
+           PeJson  *obj,
            const char  *name,
            gboolean     required,
            PeText     **out)
 {
-  JsonNode *node;
+  PeJson *node;
   gsize old;
 
   if (!get_member (L, obj, name, required, &node))
@@ -326,22 +326,22 @@ read_text (Loader      *L,
 /* An array of texts, such as the responsible units. */
 static gboolean
 read_text_array (Loader     *L,
-                 JsonObject *obj,
+                 PeJson *obj,
                  const char *name,
                  GPtrArray  *into)
 {
-  JsonArray *arr;
+  PeJson *arr;
   gsize old;
 
   if (!read_array (L, obj, name, FALSE, &arr) || arr == NULL)
     return *L->error == NULL;
   old = push_member (L, name);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; i < _pe_json_array_length (arr); i++)
     {
       PeText *t = NULL;
       gsize o2 = push_index (L, i);
 
-      if (!text_from_node (L, json_array_get_element (arr, i), &t))
+      if (!text_from_node (L, _pe_json_array_element (arr, i), &t))
         return FALSE;
       g_ptr_array_add (into, t);
       pop (L, o2);
@@ -352,7 +352,7 @@ read_text_array (Loader     *L,
 
 static gboolean
 read_date (Loader     *L,
-           JsonObject *obj,
+           PeJson *obj,
            const char *name,
            gboolean    required,
            guint32    *out)
@@ -384,7 +384,7 @@ valid_id (const char *id)
 
 static gboolean
 read_id (Loader      *L,
-         JsonObject  *obj,
+         PeJson  *obj,
          const char  *name,
          char       **out)
 {
@@ -418,7 +418,7 @@ valid_fact_id (const char *id)
 
 static gboolean
 read_fact_id (Loader      *L,
-              JsonObject  *obj,
+              PeJson  *obj,
               const char  *name,
               char       **out)
 {
@@ -433,46 +433,63 @@ read_fact_id (Loader      *L,
   return TRUE;
 }
 
+/* The length of the white space (as g_unichar_isspace() and U+3000 have
+ * it) that starts @p, else 0. The text is valid UTF-8. */
+static inline gsize
+space_at (const guchar *p)
+{
+  switch (p[0])
+    {
+    case ' ': case '\t': case '\n': case '\r': case '\f':
+      return 1;
+    case 0xC2:   /* U+00A0 */
+      return p[1] == 0xA0 ? 2 : 0;
+    case 0xE1:   /* U+1680 */
+      return p[1] == 0x9A && p[2] == 0x80 ? 3 : 0;
+    case 0xE2:   /* U+2000–U+200A, U+2028, U+2029, U+202F, U+205F */
+      if (p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
+        return 3;
+      return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
+    case 0xE3:   /* U+3000, the ideographic space */
+      return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+    default:
+      return 0;
+    }
+}
+
+/* @text without white space: every measure's text and every quote goes
+ * through here, for the check that a quote stands in its text. */
 static char *
 strip_space (const char *text)
 {
-  GString *s = g_string_sized_new (strlen (text));
+  gsize length = strlen (text);
+  char *out = g_malloc (length + 1), *o = out;
+  const guchar *p = (const guchar *) text, *end = p + length;
 
-  /* every measure's text and every quote goes through here: ASCII is
-   * taken byte by byte, other characters copied as they are written */
-  for (const char *p = text; *p; )
+  while (p < end)
     {
-      const char *next;
-      gunichar c;
+      gsize n = space_at (p);
 
-      if ((guchar) *p < 0x80)
-        {
-          /* the ASCII spaces of g_unichar_isspace(): not \v */
-          if (strchr (" \t\n\r\f", *p) == NULL)
-            g_string_append_c (s, *p);
-          p++;
-          continue;
-        }
-      c = g_utf8_get_char (p);
-      next = g_utf8_next_char (p);
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        g_string_append_len (s, p, next - p);
-      p = next;
+      if (n > 0)
+        p += n;
+      else
+        *o++ = (char) *p++;   /* a byte of a character, copied as it is */
     }
-  return g_string_free (s, FALSE);
+  *o = '\0';
+  return out;
 }
 
 /* {"measure": "5", "quote": "…", "quote_en": "…"}; the measure defaults
  * to @default_measure. */
 static gboolean
 read_clause (Loader      *L,
-             JsonObject  *obj,
+             PeJson  *obj,
              const char  *name,
              gboolean     required,
              const char  *default_measure,
              PeClause   **out)
 {
-  JsonObject *c;
+  PeJson *c;
   g_autofree char *measure = NULL;
   g_autofree char *quote = NULL;
   g_autofree char *quote_en = NULL;
@@ -513,13 +530,13 @@ read_clause (Loader      *L,
  * fraction. JSON decimals are refused: they would pass through a double. */
 static gboolean
 read_number (Loader      *L,
-             JsonObject  *obj,
+             PeJson  *obj,
              const char  *name,
              gboolean     required,
              PeRational  *out,
              gboolean    *present)
 {
-  JsonNode *node;
+  PeJson *node;
   gsize old;
 
   if (present != NULL)
@@ -529,14 +546,14 @@ read_number (Loader      *L,
   if (node == NULL)
     return TRUE;
   old = push_member (L, name);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    *out = PE_RATIONAL_INIT (json_node_get_int (node));
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (PE_JSON_HOLDS_VALUE (node) && _pe_json_value_type (node) == G_TYPE_INT64)
+    *out = PE_RATIONAL_INIT (_pe_json_get_int (node));
+  else if (PE_JSON_HOLDS_VALUE (node) && _pe_json_value_type (node) == G_TYPE_STRING)
     {
-      if (!pe_rational_parse (json_node_get_string (node), out))
-        return fail (L, "“%s” is not an exact number", json_node_get_string (node));
+      if (!pe_rational_parse (_pe_json_get_string (node), out))
+        return fail (L, "“%s” is not an exact number", _pe_json_get_string (node));
     }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  else if (PE_JSON_HOLDS_VALUE (node) && _pe_json_value_type (node) == G_TYPE_DOUBLE)
     return fail (L, "write a non-whole number as a string (\"2.5\") so it stays exact");
   else
     return fail (L, "expected a number, found %s", node_type_name (node));
@@ -548,7 +565,7 @@ read_number (Loader      *L,
 
 static gboolean
 read_value_type (Loader      *L,
-                 JsonObject  *obj,
+                 PeJson  *obj,
                  PeValueType *type)
 {
   g_autofree char *s = NULL;
@@ -565,7 +582,7 @@ read_value_type (Loader      *L,
 
 static gboolean
 read_bound (Loader     *L,
-            JsonObject *obj,
+            PeJson *obj,
             PeBound    *bound)
 {
   g_autofree char *s = NULL;
@@ -611,7 +628,7 @@ static const char *measure_kinds[] = {
 
 static gboolean
 read_deadline (Loader    *L,
-               JsonObject *obj,
+               PeJson *obj,
                PeMeasure *m)
 {
   int y, mo, d = 0;
@@ -639,7 +656,7 @@ read_deadline (Loader    *L,
 
 static gboolean
 read_measure_text (Loader     *L,
-                   JsonObject *obj,
+                   PeJson *obj,
                    PeMeasure  *m)
 {
   gsize old;
@@ -667,27 +684,27 @@ read_measure_text (Loader     *L,
 
 static gboolean
 read_targets (Loader     *L,
-              JsonObject *obj,
+              PeJson *obj,
               PeMeasure  *m)
 {
-  JsonArray *arr;
+  PeJson *arr;
   gsize old;
 
   if (!read_array (L, obj, "targets", FALSE, &arr) || arr == NULL)
     return *L->error == NULL;
 
   old = push_member (L, "targets");
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; i < _pe_json_array_length (arr); i++)
     {
-      JsonNode *n = json_array_get_element (arr, i);
+      PeJson *n = _pe_json_array_element (arr, i);
       gsize o2 = push_index (L, i);
-      JsonObject *t;
+      PeJson *t;
       g_autoptr(PeTarget) target = g_atomic_rc_box_new0 (PeTarget);
       gint64 year = 0;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
-      t = json_node_get_object (n);
+      t = _pe_json_get_object (n);
       if (!read_int (L, t, "year", TRUE, &year) ||
           !read_number (L, t, "quantity", TRUE, &target->quantity, NULL) ||
           !read_bound (L, t, &target->bound) ||
@@ -710,26 +727,26 @@ read_targets (Loader     *L,
 
 static gboolean
 read_parameters (Loader     *L,
-                 JsonObject *obj,
+                 PeJson *obj,
                  PeMeasure  *m)
 {
-  JsonArray *arr;
+  PeJson *arr;
   gsize old;
 
   if (!read_array (L, obj, "parameters", FALSE, &arr) || arr == NULL)
     return *L->error == NULL;
 
   old = push_member (L, "parameters");
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; i < _pe_json_array_length (arr); i++)
     {
-      JsonNode *n = json_array_get_element (arr, i);
+      PeJson *n = _pe_json_array_element (arr, i);
       gsize o2 = push_index (L, i);
-      JsonObject *p;
+      PeJson *p;
       g_autoptr(PeParameter) param = g_atomic_rc_box_new0 (PeParameter);
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
-      p = json_node_get_object (n);
+      p = _pe_json_get_object (n);
       if (!read_id (L, p, "id", &param->id) ||
           !read_value_type (L, p, &param->type) ||
           !read_bound (L, p, &param->bound) ||
@@ -787,28 +804,28 @@ read_parameters (Loader     *L,
  * documents by the tests, since one document is loaded at a time. */
 static gboolean
 read_links (Loader     *L,
-            JsonObject *obj,
+            PeJson *obj,
             PeMeasure  *m)
 {
-  JsonArray *arr;
+  PeJson *arr;
   gsize old;
 
   if (!read_array (L, obj, "links", FALSE, &arr) || arr == NULL)
     return *L->error == NULL;
   old = push_member (L, "links");
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; i < _pe_json_array_length (arr); i++)
     {
-      JsonNode *n = json_array_get_element (arr, i);
+      PeJson *n = _pe_json_array_element (arr, i);
       gsize o2 = push_index (L, i);
       PeLink *link;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
       link = g_new0 (PeLink, 1);
       g_ptr_array_add (m->links, link);
-      if (!read_id (L, json_node_get_object (n), "document", &link->document_id) ||
-          !read_id (L, json_node_get_object (n), "measure", &link->measure_id) ||
-          !read_text (L, json_node_get_object (n), "note", FALSE, &link->note))
+      if (!read_id (L, _pe_json_get_object (n), "document", &link->document_id) ||
+          !read_id (L, _pe_json_get_object (n), "measure", &link->measure_id) ||
+          !read_text (L, _pe_json_get_object (n), "note", FALSE, &link->note))
         return FALSE;
       pop (L, o2);
     }
@@ -818,27 +835,27 @@ read_links (Loader     *L,
 
 static gboolean
 read_measures (Loader     *L,
-               JsonObject *root)
+               PeJson *root)
 {
-  JsonArray *arr;
+  PeJson *arr;
   gsize old;
   guint n;
 
   if (!read_array (L, root, "measures", TRUE, &arr))
     return FALSE;
   old = push_member (L, "measures");
-  n = json_array_get_length (arr);
+  n = _pe_json_array_length (arr);
   if (n == 0)
     return fail (L, "a document needs at least one measure");
 
   /* pass 1: the texts, so that clauses can cite any measure */
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (arr, i);
+      PeJson *node = _pe_json_array_element (arr, i);
       gsize o2 = push_index (L, i);
       PeMeasure *m;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (!PE_JSON_HOLDS_OBJECT (node))
         return fail (L, "expected an object, found %s", node_type_name (node));
       m = g_atomic_rc_box_new0 (PeMeasure);
       m->units = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_text_free);
@@ -846,7 +863,7 @@ read_measures (Loader     *L,
       m->parameters = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_parameter_unref);
       m->links = g_ptr_array_new_with_free_func ((GDestroyNotify) _pe_link_free);
       g_ptr_array_add (L->doc->measures, m);
-      if (!read_measure_text (L, json_node_get_object (node), m))
+      if (!read_measure_text (L, _pe_json_get_object (node), m))
         return FALSE;
       g_hash_table_insert (L->doc->measures_by_id, m->id, m);
       g_hash_table_insert (L->stripped_texts, m->id, strip_space (m->text->zh));
@@ -856,7 +873,7 @@ read_measures (Loader     *L,
   /* pass 2: what the measures state, with their citations */
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *obj = json_array_get_object_element (arr, i);
+      PeJson *obj = _pe_json_get_object (_pe_json_array_element (arr, i));
       PeMeasure *m = g_ptr_array_index (L->doc->measures, i);
       gsize o2 = push_index (L, i);
       guint first = L->doc->parameters->len;
@@ -879,14 +896,14 @@ read_measures (Loader     *L,
 
 static gboolean
 read_date_rule (Loader      *L,
-                JsonObject  *obj,
+                PeJson  *obj,
                 const char  *name,
                 gboolean     is_end,
                 PeDateRule  *rule,
                 guint32     *date,
                 int         *years)
 {
-  JsonObject *o;
+  PeJson *o;
   g_autofree char *from = NULL;
   gint64 y = 0;
   gsize old;
@@ -896,13 +913,13 @@ read_date_rule (Loader      *L,
     return *L->error == NULL;
 
   old = push_member (L, name);
-  if (json_object_has_member (o, "date"))
+  if ((_pe_json_get_member (o, "date") != NULL))
     {
       if (!read_date (L, o, "date", TRUE, date))
         return FALSE;
       *rule = PE_DATE_RULE_DATE;
     }
-  else if (!is_end && json_object_has_member (o, "from"))
+  else if (!is_end && (_pe_json_get_member (o, "from") != NULL))
     {
       if (!read_string (L, o, "from", TRUE, &from))
         return FALSE;
@@ -913,7 +930,7 @@ read_date_rule (Loader      *L,
         }
       *rule = PE_DATE_RULE_ISSUE_DATE;
     }
-  else if (is_end && json_object_has_member (o, "years"))
+  else if (is_end && (_pe_json_get_member (o, "years") != NULL))
     {
       if (!read_int (L, o, "years", TRUE, &y))
         return FALSE;
@@ -934,9 +951,9 @@ read_date_rule (Loader      *L,
 
 static gboolean
 read_validity (Loader     *L,
-               JsonObject *root)
+               PeJson *root)
 {
-  JsonObject *v;
+  PeJson *v;
   PeDocument *d = L->doc;
   gsize old;
 
@@ -961,9 +978,9 @@ read_validity (Loader     *L,
  * support stacks with like support of other documents. */
 static gboolean
 read_across (Loader     *L,
-             JsonObject *s)
+             PeJson *s)
 {
-  JsonObject *a;
+  PeJson *a;
   gsize old;
 
   if (!read_object (L, s, "across", FALSE, &a) || a == NULL)
@@ -984,10 +1001,10 @@ read_across (Loader     *L,
 
 static gboolean
 read_stacking (Loader     *L,
-               JsonObject *root)
+               PeJson *root)
 {
-  JsonObject *s;
-  JsonArray *rules;
+  PeJson *s;
+  PeJson *rules;
   gsize old;
 
   if (!read_object (L, root, "stacking", FALSE, &s) || s == NULL)
@@ -1007,17 +1024,17 @@ read_stacking (Loader     *L,
         !read_text (L, s, "reading", TRUE, &L->doc->stacking_reading))
       return FALSE;
     o2 = push_member (L, "rules");
-    for (guint i = 0; i < json_array_get_length (rules); i++)
+    for (guint i = 0; i < _pe_json_array_length (rules); i++)
       {
-        JsonNode *n = json_array_get_element (rules, i);
+        PeJson *n = _pe_json_array_element (rules, i);
         gsize o3 = push_index (L, i);
         g_autofree char *category = NULL;
         g_autofree char *rule = NULL;
 
-        if (!JSON_NODE_HOLDS_OBJECT (n))
+        if (!PE_JSON_HOLDS_OBJECT (n))
           return fail (L, "expected an object, found %s", node_type_name (n));
-        if (!read_string (L, json_node_get_object (n), "category", TRUE, &category) ||
-            !read_string (L, json_node_get_object (n), "rule", TRUE, &rule))
+        if (!read_string (L, _pe_json_get_object (n), "category", TRUE, &category) ||
+            !read_string (L, _pe_json_get_object (n), "rule", TRUE, &rule))
           return FALSE;
         if (!g_str_equal (rule, "highest"))
           {
@@ -1034,16 +1051,16 @@ read_stacking (Loader     *L,
   return TRUE;
 }
 
-static gboolean read_field (Loader *L, JsonObject *obj, PeField *f);
+static gboolean read_field (Loader *L, PeJson *obj, PeField *f);
 
 /* Facts a document declares for itself, when the vocabulary has none that
  * fits: their ids begin with the document's, so two documents never
  * declare the same. */
 static gboolean
 read_document_facts (Loader     *L,
-                     JsonObject *root)
+                     PeJson *root)
 {
-  JsonArray *arr;
+  PeJson *arr;
   g_autofree char *prefix = NULL;
   gsize old;
 
@@ -1052,17 +1069,17 @@ read_document_facts (Loader     *L,
   prefix = g_strconcat (L->doc->id, ".", NULL);
   old = push_member (L, "facts");
   L->reading_facts = TRUE;
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; i < _pe_json_array_length (arr); i++)
     {
-      JsonNode *n = json_array_get_element (arr, i);
+      PeJson *n = _pe_json_array_element (arr, i);
       gsize o2 = push_index (L, i);
       PeField *f;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
       f = g_atomic_rc_box_new0 (PeField);
       g_ptr_array_add (L->doc->facts, f);
-      if (!read_field (L, json_node_get_object (n), f))
+      if (!read_field (L, _pe_json_get_object (n), f))
         return FALSE;
       if (!g_str_has_prefix (f->id, prefix))
         {
@@ -1149,15 +1166,15 @@ resolve_symbol (const char   *name,
 }
 
 static char *
-scalar_to_text (JsonNode *node)
+scalar_to_text (PeJson *node)
 {
-  if (!JSON_NODE_HOLDS_VALUE (node))
+  if (!PE_JSON_HOLDS_VALUE (node))
     return NULL;
-  switch (json_node_get_value_type (node))
+  switch (_pe_json_value_type (node))
     {
-    case G_TYPE_STRING: return g_strdup (json_node_get_string (node));
-    case G_TYPE_INT64: return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_BOOLEAN: return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    case G_TYPE_STRING: return g_strdup (_pe_json_get_string (node));
+    case G_TYPE_INT64: return g_strdup_printf ("%" G_GINT64_FORMAT, _pe_json_get_int (node));
+    case G_TYPE_BOOLEAN: return g_strdup (_pe_json_get_boolean (node) ? "true" : "false");
     default: return NULL;
     }
 }
@@ -1185,16 +1202,16 @@ fact_value_texts (PeField *fact)
  * holds a value a calculator cannot read. */
 static gboolean
 read_field_fact (Loader     *L,
-                 JsonObject *obj,
+                 PeJson *obj,
                  PeField    *f)
 {
-  JsonObject *map;
+  PeJson *map;
   PeField *fact = NULL;
   gsize old;
 
   if (!read_object (L, obj, "fact_values", FALSE, &map))
     return FALSE;
-  if (!json_object_has_member (obj, "fact"))
+  if (!(_pe_json_get_member (obj, "fact") != NULL))
     {
       if (map != NULL)
         {
@@ -1255,12 +1272,12 @@ read_field_fact (Loader     *L,
                  f->fact, pe_value_type_to_string (fact->type));
   {
     g_autoptr(GPtrArray) texts = fact_value_texts (fact);
-    g_autoptr(GList) members = json_object_get_members (map);
+    g_autoptr(GList) members = _pe_json_get_member_names (map);
 
     f->fact_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     for (GList *l = members; l; l = l->next)
       {
-        g_autofree char *value = scalar_to_text (json_object_get_member (map, l->data));
+        g_autofree char *value = scalar_to_text (_pe_json_get_member (map, l->data));
         gboolean known = FALSE;
         PeValue v;
         g_autoptr(GError) err = NULL;
@@ -1288,12 +1305,12 @@ read_field_fact (Loader     *L,
 
 static gboolean
 read_field (Loader     *L,
-            JsonObject *obj,
+            PeJson *obj,
             PeField    *f)
 {
   g_autofree char *role = NULL;
-  JsonArray *choices;
-  JsonNode *def;
+  PeJson *choices;
+  PeJson *def;
   gsize old;
 
   if (!(L->reading_facts ? read_fact_id (L, obj, "id", &f->id) : read_id (L, obj, "id", &f->id)) ||
@@ -1331,21 +1348,21 @@ read_field (Loader     *L,
   if (choices != NULL)
     {
       old = push_member (L, "choices");
-      if (json_array_get_length (choices) == 0)
+      if (_pe_json_array_length (choices) == 0)
         return fail (L, "a choice field needs at least one choice");
       f->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_choice_unref);
-      for (guint i = 0; i < json_array_get_length (choices); i++)
+      for (guint i = 0; i < _pe_json_array_length (choices); i++)
         {
-          JsonNode *n = json_array_get_element (choices, i);
+          PeJson *n = _pe_json_array_element (choices, i);
           gsize o2 = push_index (L, i);
           PeChoice *c;
 
-          if (!JSON_NODE_HOLDS_OBJECT (n))
+          if (!PE_JSON_HOLDS_OBJECT (n))
             return fail (L, "expected an object, found %s", node_type_name (n));
           c = g_atomic_rc_box_new0 (PeChoice);
           g_ptr_array_add (f->choices, c);
-          if (!read_id (L, json_node_get_object (n), "id", &c->id) ||
-              !read_text (L, json_node_get_object (n), "label", TRUE, &c->label))
+          if (!read_id (L, _pe_json_get_object (n), "id", &c->id) ||
+              !read_text (L, _pe_json_get_object (n), "label", TRUE, &c->label))
             return FALSE;
           for (guint j = 0; j < i; j++)
             if (g_str_equal (((PeChoice *) g_ptr_array_index (f->choices, j))->id, c->id))
@@ -1363,12 +1380,12 @@ read_field (Loader     *L,
       g_autoptr(GError) err = NULL;
 
       old = push_member (L, "default");
-      if (JSON_NODE_HOLDS_VALUE (def) && json_node_get_value_type (def) == G_TYPE_STRING)
-        f->default_value = g_strdup (json_node_get_string (def));
-      else if (JSON_NODE_HOLDS_VALUE (def) && json_node_get_value_type (def) == G_TYPE_INT64)
-        f->default_value = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (def));
-      else if (JSON_NODE_HOLDS_VALUE (def) && json_node_get_value_type (def) == G_TYPE_BOOLEAN)
-        f->default_value = g_strdup (json_node_get_boolean (def) ? "true" : "false");
+      if (PE_JSON_HOLDS_VALUE (def) && _pe_json_value_type (def) == G_TYPE_STRING)
+        f->default_value = g_strdup (_pe_json_get_string (def));
+      else if (PE_JSON_HOLDS_VALUE (def) && _pe_json_value_type (def) == G_TYPE_INT64)
+        f->default_value = g_strdup_printf ("%" G_GINT64_FORMAT, _pe_json_get_int (def));
+      else if (PE_JSON_HOLDS_VALUE (def) && _pe_json_value_type (def) == G_TYPE_BOOLEAN)
+        f->default_value = g_strdup (_pe_json_get_boolean (def) ? "true" : "false");
       else
         return fail (L, "expected a string, integer or boolean, found %s", node_type_name (def));
       if (!pe_field_parse (f, f->default_value, &v, &err))
@@ -1383,12 +1400,12 @@ read_field (Loader     *L,
 
 static gboolean
 read_rule (Loader     *L,
-           JsonObject *obj,
+           PeJson *obj,
            gboolean    is_step,
            PeRule     *r)
 {
   g_autoptr(GError) err = NULL;
-  JsonObject *labels;
+  PeJson *labels;
   gsize old;
 
   if (!read_id (L, obj, "id", &r->id) ||
@@ -1405,7 +1422,7 @@ read_rule (Loader     *L,
         return FALSE;
       if (labels != NULL)
         {
-          g_autoptr(GList) members = json_object_get_members (labels);
+          g_autoptr(GList) members = _pe_json_get_member_names (labels);
 
           old = push_member (L, "labels");
           r->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1444,10 +1461,10 @@ read_rule (Loader     *L,
 
 static gboolean
 read_calculator (Loader       *L,
-                 JsonObject   *obj,
+                 PeJson   *obj,
                  PeCalculator *c)
 {
-  JsonArray *fields, *conditions, *steps;
+  PeJson *fields, *conditions, *steps;
   g_autofree char *amount = NULL;
   gsize old;
 
@@ -1470,7 +1487,7 @@ read_calculator (Loader       *L,
       push_member (L, "measure");
       return fail (L, "no measure “%s” in the document", c->measure_id);
     }
-  if (json_array_get_length (fields) > 64)
+  if (_pe_json_array_length (fields) > 64)
     {
       push_member (L, "fields");
       return fail (L, "at most 64 fields");
@@ -1492,17 +1509,17 @@ read_calculator (Loader       *L,
   L->calc = c;
 
   old = push_member (L, "fields");
-  for (guint i = 0; i < json_array_get_length (fields); i++)
+  for (guint i = 0; i < _pe_json_array_length (fields); i++)
     {
-      JsonNode *n = json_array_get_element (fields, i);
+      PeJson *n = _pe_json_array_element (fields, i);
       gsize o2 = push_index (L, i);
       PeField *f;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
       f = g_atomic_rc_box_new0 (PeField);
       g_ptr_array_add (c->fields, f);
-      if (!read_field (L, json_node_get_object (n), f))
+      if (!read_field (L, _pe_json_get_object (n), f))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (g_str_equal (((PeField *) g_ptr_array_index (c->fields, j))->id, f->id))
@@ -1517,22 +1534,22 @@ read_calculator (Loader       *L,
 
   for (int pass = 0; pass < 2; pass++)
     {
-      JsonArray *arr = pass == 0 ? conditions : steps;
+      PeJson *arr = pass == 0 ? conditions : steps;
       GPtrArray *into = pass == 0 ? c->conditions : c->steps;
 
       if (arr == NULL)
         continue;
       old = push_member (L, pass == 0 ? "conditions" : "steps");
-      for (guint i = 0; i < json_array_get_length (arr); i++)
+      for (guint i = 0; i < _pe_json_array_length (arr); i++)
         {
-          JsonNode *n = json_array_get_element (arr, i);
+          PeJson *n = _pe_json_array_element (arr, i);
           gsize o2 = push_index (L, i);
           PeRule *r;
 
-          if (!JSON_NODE_HOLDS_OBJECT (n))
+          if (!PE_JSON_HOLDS_OBJECT (n))
             return fail (L, "expected an object, found %s", node_type_name (n));
           r = g_new0 (PeRule, 1);
-          if (!read_rule (L, json_node_get_object (n), pass == 1, r))
+          if (!read_rule (L, _pe_json_get_object (n), pass == 1, r))
             {
               _pe_rule_free (r);
               return FALSE;
@@ -1585,21 +1602,21 @@ read_calculator (Loader       *L,
 
 static gboolean
 read_calculators (Loader     *L,
-                  JsonObject *root)
+                  PeJson *root)
 {
-  JsonArray *arr;
+  PeJson *arr;
   gsize old;
 
   if (!read_array (L, root, "calculators", FALSE, &arr) || arr == NULL)
     return *L->error == NULL;
   old = push_member (L, "calculators");
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; i < _pe_json_array_length (arr); i++)
     {
-      JsonNode *n = json_array_get_element (arr, i);
+      PeJson *n = _pe_json_array_element (arr, i);
       gsize o2 = push_index (L, i);
       PeCalculator *c;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
       c = g_atomic_rc_box_new0 (PeCalculator);
       c->document = L->doc;
@@ -1609,7 +1626,7 @@ read_calculators (Loader     *L,
       c->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) _pe_rule_free);
       c->amount_step = -1;
       g_ptr_array_add (L->doc->calculators, c);
-      if (!read_calculator (L, json_node_get_object (n), c))
+      if (!read_calculator (L, _pe_json_get_object (n), c))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (g_str_equal (((PeCalculator *) g_ptr_array_index (L->doc->calculators, j))->id, c->id))
@@ -1626,11 +1643,11 @@ static const char *chart_kinds[] = { "step", "bar", "targets", "timeline", "unit
 
 static gboolean
 read_chart (Loader      *L,
-            JsonObject  *obj,
+            PeJson  *obj,
             PeChartSpec *spec)
 {
-  JsonObject *fixed;
-  JsonArray *bars;
+  PeJson *fixed;
+  PeJson *bars;
   gint64 year = 0;
 
   if (!read_id (L, obj, "id", &spec->id) ||
@@ -1675,7 +1692,7 @@ read_chart (Loader      *L,
       spec->fixed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       if (fixed != NULL)
         {
-          g_autoptr(GList) members = json_object_get_members (fixed);
+          g_autoptr(GList) members = _pe_json_get_member_names (fixed);
           gsize old = push_member (L, "fixed");
 
           for (GList *l = members; l; l = l->next)
@@ -1704,20 +1721,20 @@ read_chart (Loader      *L,
         return FALSE;
       old = push_member (L, "bars");
       spec->bars = g_ptr_array_new_with_free_func (_pe_chart_bar_free_func);
-      for (guint i = 0; i < json_array_get_length (bars); i++)
+      for (guint i = 0; i < _pe_json_array_length (bars); i++)
         {
-          JsonNode *n = json_array_get_element (bars, i);
+          PeJson *n = _pe_json_array_element (bars, i);
           gsize o2 = push_index (L, i);
           PeChartBar *bar;
 
-          if (!JSON_NODE_HOLDS_OBJECT (n))
+          if (!PE_JSON_HOLDS_OBJECT (n))
             return fail (L, "expected an object, found %s", node_type_name (n));
           bar = g_new0 (PeChartBar, 1);
           g_ptr_array_add (spec->bars, bar);
-          if (!read_text (L, json_node_get_object (n), "label", TRUE, &bar->label) ||
-              !read_number (L, json_node_get_object (n), "value", TRUE, &bar->value, NULL) ||
-              !read_value_type (L, json_node_get_object (n), &bar->type) ||
-              !read_clause (L, json_node_get_object (n), "clause", FALSE, NULL, &bar->clause))
+          if (!read_text (L, _pe_json_get_object (n), "label", TRUE, &bar->label) ||
+              !read_number (L, _pe_json_get_object (n), "value", TRUE, &bar->value, NULL) ||
+              !read_value_type (L, _pe_json_get_object (n), &bar->type) ||
+              !read_clause (L, _pe_json_get_object (n), "clause", FALSE, NULL, &bar->clause))
             return FALSE;
           /* percentages are written as in the text, as for parameters */
           if (bar->type == PE_VALUE_TYPE_PERCENT &&
@@ -1738,25 +1755,25 @@ read_chart (Loader      *L,
 
 static gboolean
 read_charts (Loader     *L,
-             JsonObject *root)
+             PeJson *root)
 {
-  JsonArray *arr;
+  PeJson *arr;
   gsize old;
 
   if (!read_array (L, root, "charts", FALSE, &arr) || arr == NULL)
     return *L->error == NULL;
   old = push_member (L, "charts");
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; i < _pe_json_array_length (arr); i++)
     {
-      JsonNode *n = json_array_get_element (arr, i);
+      PeJson *n = _pe_json_array_element (arr, i);
       gsize o2 = push_index (L, i);
       PeChartSpec *spec;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
       spec = g_atomic_rc_box_new0 (PeChartSpec);
       g_ptr_array_add (L->doc->charts, spec);
-      if (!read_chart (L, json_node_get_object (n), spec))
+      if (!read_chart (L, _pe_json_get_object (n), spec))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (g_str_equal (((PeChartSpec *) g_ptr_array_index (L->doc->charts, j))->id, spec->id))
@@ -1775,10 +1792,10 @@ read_charts (Loader     *L,
  * item is refused. */
 static gboolean
 read_list (Loader     *L,
-           JsonObject *obj,
+           PeJson *obj,
            PeItemList *list)
 {
-  JsonArray *items;
+  PeJson *items;
   gint64 count = G_MININT64;   /* not given */
   gsize old;
 
@@ -1816,25 +1833,25 @@ read_list (Loader     *L,
 
 static gboolean
 read_lists (Loader     *L,
-            JsonObject *root)
+            PeJson *root)
 {
-  JsonArray *arr;
+  PeJson *arr;
   gsize old;
 
   if (!read_array (L, root, "lists", FALSE, &arr) || arr == NULL)
     return *L->error == NULL;
   old = push_member (L, "lists");
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; i < _pe_json_array_length (arr); i++)
     {
-      JsonNode *n = json_array_get_element (arr, i);
+      PeJson *n = _pe_json_array_element (arr, i);
       gsize o2 = push_index (L, i);
       PeItemList *list;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
       list = g_atomic_rc_box_new0 (PeItemList);
       g_ptr_array_add (L->doc->lists, list);
-      if (!read_list (L, json_node_get_object (n), list))
+      if (!read_list (L, _pe_json_get_object (n), list))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (g_str_equal (((PeItemList *) g_ptr_array_index (L->doc->lists, j))->id, list->id))
@@ -1852,15 +1869,15 @@ read_lists (Loader     *L,
 
 static gboolean
 read_document (Loader   *L,
-               JsonNode *root_node)
+               PeJson *root_node)
 {
-  JsonObject *root;
+  PeJson *root;
   PeDocument *d = L->doc;
   gint64 format = 0;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (!PE_JSON_HOLDS_OBJECT (root_node))
     return fail (L, "the document must be a JSON object, found %s", node_type_name (root_node));
-  root = json_node_get_object (root_node);
+  root = _pe_json_get_object (root_node);
 
   if (!read_int (L, root, "format", TRUE, &format))
     return FALSE;
@@ -1891,13 +1908,13 @@ read_document (Loader   *L,
 }
 
 /* The JSON of @bytes, after the checks every data file passes. */
-static JsonNode *
+static PeJsonTree *
 parse_data (GBytes      *bytes,
             const char  *origin,
             GError     **error)
 {
   g_autoptr(GError) parse_error = NULL;
-  JsonNode *root;
+  PeJsonTree *root;
   gsize size;
   const char *data;
 
@@ -1956,7 +1973,7 @@ pe_document_new_from_bytes (GBytes      *bytes,
                             const char  *origin,
                             GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(PeJsonTree) tree = NULL;
   g_autoptr(PeDocument) doc = NULL;
   GError *local_error = NULL;
   Loader L;
@@ -1964,8 +1981,8 @@ pe_document_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
 
-  root = parse_data (bytes, origin, error);
-  if (root == NULL)
+  tree = parse_data (bytes, origin, error);
+  if (tree == NULL)
     return NULL;
 
   doc = _pe_document_new_empty ();
@@ -1973,7 +1990,7 @@ pe_document_new_from_bytes (GBytes      *bytes,
 
   loader_init (&L, origin, &local_error);
   L.doc = doc;
-  read_document (&L, root);
+  read_document (&L, _pe_json_tree_get_root (tree));
   loader_clear (&L);
 
   if (local_error != NULL)
@@ -2031,16 +2048,16 @@ pe_document_new_from_file (GFile   *file,
 static gboolean
 read_vocabulary (Loader       *L,
                  PeVocabulary *v,
-                 JsonNode     *root_node)
+                 PeJson     *root_node)
 {
-  JsonObject *root;
-  JsonArray *sections, *facts, *groups;
+  PeJson *root;
+  PeJson *sections, *facts, *groups;
   gint64 format = 0;
   gsize old;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (!PE_JSON_HOLDS_OBJECT (root_node))
     return fail (L, "the vocabulary must be a JSON object, found %s", node_type_name (root_node));
-  root = json_node_get_object (root_node);
+  root = _pe_json_get_object (root_node);
   if (!read_int (L, root, "format", TRUE, &format))
     return FALSE;
   if (format != PE_DATA_FORMAT_VERSION)
@@ -2055,18 +2072,18 @@ read_vocabulary (Loader       *L,
     return FALSE;
 
   old = push_member (L, "sections");
-  for (guint i = 0; i < json_array_get_length (sections); i++)
+  for (guint i = 0; i < _pe_json_array_length (sections); i++)
     {
-      JsonNode *n = json_array_get_element (sections, i);
+      PeJson *n = _pe_json_array_element (sections, i);
       gsize o2 = push_index (L, i);
       PeSection *sec;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
       sec = g_atomic_rc_box_new0 (PeSection);
       g_ptr_array_add (v->sections, sec);
-      if (!read_id (L, json_node_get_object (n), "id", &sec->id) ||
-          !read_text (L, json_node_get_object (n), "title", TRUE, &sec->title))
+      if (!read_id (L, _pe_json_get_object (n), "id", &sec->id) ||
+          !read_text (L, _pe_json_get_object (n), "title", TRUE, &sec->title))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (g_str_equal (((PeSection *) g_ptr_array_index (v->sections, j))->id, sec->id))
@@ -2077,18 +2094,18 @@ read_vocabulary (Loader       *L,
 
   old = push_member (L, "facts");
   L->reading_facts = TRUE;
-  for (guint i = 0; i < json_array_get_length (facts); i++)
+  for (guint i = 0; i < _pe_json_array_length (facts); i++)
     {
-      JsonNode *n = json_array_get_element (facts, i);
+      PeJson *n = _pe_json_array_element (facts, i);
       gsize o2 = push_index (L, i);
       g_autofree char *section = NULL;
       PeField *f;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
       f = g_atomic_rc_box_new0 (PeField);
       g_ptr_array_add (v->facts, f);
-      if (!read_field (L, json_node_get_object (n), f))
+      if (!read_field (L, _pe_json_get_object (n), f))
         return FALSE;
       if (f->role == PE_FIELD_ROLE_READING)
         return fail (L, "a fact is not a reading");
@@ -2107,19 +2124,19 @@ read_vocabulary (Loader       *L,
   pop (L, old);
 
   old = push_member (L, "groups");
-  for (guint i = 0; i < json_array_get_length (groups); i++)
+  for (guint i = 0; i < _pe_json_array_length (groups); i++)
     {
-      JsonNode *n = json_array_get_element (groups, i);
+      PeJson *n = _pe_json_array_element (groups, i);
       gsize o2 = push_index (L, i);
       PeGroup *g;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return fail (L, "expected an object, found %s", node_type_name (n));
       g = g_atomic_rc_box_new0 (PeGroup);
       g_ptr_array_add (v->groups, g);
-      if (!read_id (L, json_node_get_object (n), "id", &g->id) ||
-          !read_text (L, json_node_get_object (n), "title", TRUE, &g->title) ||
-          !read_text (L, json_node_get_object (n), "description", FALSE, &g->description))
+      if (!read_id (L, _pe_json_get_object (n), "id", &g->id) ||
+          !read_text (L, _pe_json_get_object (n), "title", TRUE, &g->title) ||
+          !read_text (L, _pe_json_get_object (n), "description", FALSE, &g->description))
         return FALSE;
       if (g_hash_table_contains (v->groups_by_id, g->id))
         return fail (L, "a second group has the id “%s”", g->id);
@@ -2136,16 +2153,16 @@ _pe_vocabulary_read (PeVocabulary *self,
                      const char   *origin,
                      GError      **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(PeJsonTree) tree = NULL;
   GError *local_error = NULL;
   Loader L;
 
-  root = parse_data (bytes, origin, error);
-  if (root == NULL)
+  tree = parse_data (bytes, origin, error);
+  if (tree == NULL)
     return FALSE;
 
   loader_init (&L, origin, &local_error);
-  read_vocabulary (&L, self, root);
+  read_vocabulary (&L, self, _pe_json_tree_get_root (tree));
   loader_clear (&L);
 
   if (local_error != NULL)

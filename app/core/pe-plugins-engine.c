@@ -1058,23 +1058,41 @@ pe_plugins_engine_get_document (PePluginsEngine  *self,
   return end_reading (self, &r, error);
 }
 
+/* The readings being begun on the main thread, and taken by the threads
+ * that read, as soon as each is begun: module loading and reading overlap. */
 typedef struct
 {
+  GMutex   lock;
+  GCond    begun_cond;
   Reading *readings;
-  guint    n;
-  gint     next;   /* atomic: the next reading to take */
+  guint    n_begun;
+  gboolean all_begun;
+  guint    next;       /* the next to take */
 } ReadingQueue;
 
 static gpointer
 read_from_queue (gpointer data)
 {
   ReadingQueue *q = data;
-  guint i;
 
-  while ((i = (guint) g_atomic_int_add (&q->next, 1)) < q->n)
-    if (q->readings[i].resource != NULL)
-      read_document (&q->readings[i]);
-  return NULL;
+  for (;;)
+    {
+      Reading *r;
+
+      g_mutex_lock (&q->lock);
+      while (q->next == q->n_begun && !q->all_begun)
+        g_cond_wait (&q->begun_cond, &q->lock);
+      if (q->next == q->n_begun)
+        {
+          g_mutex_unlock (&q->lock);
+          return NULL;
+        }
+      r = &q->readings[q->next++];
+      g_mutex_unlock (&q->lock);
+
+      if (r->resource != NULL)
+        read_document (r);
+    }
 }
 
 /**
@@ -1092,26 +1110,19 @@ void
 pe_plugins_engine_read_documents (PePluginsEngine *self,
                                   GList           *plugins)
 {
-  g_autoptr(GArray) readings = g_array_new (FALSE, TRUE, sizeof (Reading));
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   ReadingQueue q = { 0 };
-  guint n_threads;
+  guint n = g_list_length (plugins), n_threads;
 
   g_return_if_fail (PE_IS_PLUGINS_ENGINE (self));
 
-  for (GList *l = plugins; l; l = l->next)
-    {
-      Reading r = { 0 };
+  g_mutex_init (&q.lock);
+  g_cond_init (&q.begun_cond);
+  q.readings = g_new0 (Reading, MAX (n, 1));
 
-      if (g_hash_table_contains (self->documents, peas_plugin_info_get_module_name (l->data)))
-        continue;
-      if (begin_reading (self, l->data, &r, NULL))
-        g_array_append_val (readings, r);
-    }
-
-  q.readings = (Reading *) (gpointer) readings->data;
-  q.n = readings->len;
-  n_threads = MIN ((guint) g_get_num_processors (), q.n);
+  /* the main thread loads the modules (libpeas is not thread-safe) and
+   * reads too once they are loaded */
+  n_threads = MIN ((guint) g_get_num_processors (), n);
   for (guint i = 1; i < n_threads; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -1122,19 +1133,40 @@ pe_plugins_engine_read_documents (PePluginsEngine *self,
         break;
       g_ptr_array_add (threads, t);
     }
+
+  for (GList *l = plugins; l; l = l->next)
+    {
+      Reading r = { 0 };
+
+      if (g_hash_table_contains (self->documents, peas_plugin_info_get_module_name (l->data)) ||
+          !begin_reading (self, l->data, &r, NULL))
+        continue;
+      g_mutex_lock (&q.lock);
+      q.readings[q.n_begun++] = r;
+      g_cond_signal (&q.begun_cond);
+      g_mutex_unlock (&q.lock);
+    }
+  g_mutex_lock (&q.lock);
+  q.all_begun = TRUE;
+  g_cond_broadcast (&q.begun_cond);
+  g_mutex_unlock (&q.lock);
+
   read_from_queue (&q);
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
 
-  for (guint i = 0; i < readings->len; i++)
+  for (guint i = 0; i < q.n_begun; i++)
     {
-      Reading *r = &g_array_index (readings, Reading, i);
+      Reading *r = &q.readings[i];
 
       /* a plugin's own provider, on this thread, in order */
       if (r->resource == NULL)
         read_document (r);
       end_reading (self, r, NULL);
     }
+  g_free (q.readings);
+  g_cond_clear (&q.begun_cond);
+  g_mutex_clear (&q.lock);
 }
 
 /**

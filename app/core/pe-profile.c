@@ -638,15 +638,15 @@ quoted_key (const char *key)
 
 static gboolean
 read_date_member (Reader     *R,
-                  JsonNode   *node,
+                  PeJson   *node,
                   const char *path,
                   guint32    *out)
 {
   const char *s;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!PE_JSON_HOLDS_VALUE (node) || _pe_json_value_type (node) != G_TYPE_STRING)
     return refuse (R, path, "expected a date written YYYY-MM-DD");
-  s = json_node_get_string (node);
+  s = _pe_json_get_string (node);
   if (!pe_date_parse (s, out))
     {
       g_autofree char *shown = shortened (s, 40);
@@ -658,15 +658,15 @@ read_date_member (Reader     *R,
 static gboolean
 read_values (Reader     *R,
              PeProfile  *self,
-             JsonObject *values)
+             PeJson *values)
 {
-  g_autoptr(GList) members = json_object_get_members (values);
+  g_autoptr(GList) members = _pe_json_get_member_names (values);
   PeVocabulary *vocabulary = pe_vocabulary_get_default ();
 
   for (GList *l = members; l; l = l->next)
     {
       const char *key = l->data;
-      JsonNode *node = json_object_get_member (values, key);
+      PeJson *node = _pe_json_get_member (values, key);
       g_autofree char *path = quoted_key (key);
       g_autofree char *text = NULL;
       PeField *fact;
@@ -674,12 +674,12 @@ read_values (Reader     *R,
       if (!pe_profile_key_is_valid (key))
         return refuse (R, path, "not a fact id (“enterprise.high_tech”) nor the key of a "
                        "calculator's input (“finance/bond-reward/raised”)");
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        text = g_strdup (json_node_get_string (node));
-      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        text = g_strdup (json_node_get_boolean (node) ? "true" : "false");
+      if (PE_JSON_HOLDS_VALUE (node) && _pe_json_value_type (node) == G_TYPE_STRING)
+        text = g_strdup (_pe_json_get_string (node));
+      else if (PE_JSON_HOLDS_VALUE (node) && _pe_json_value_type (node) == G_TYPE_INT64)
+        text = g_strdup_printf ("%" G_GINT64_FORMAT, _pe_json_get_int (node));
+      else if (PE_JSON_HOLDS_VALUE (node) && _pe_json_value_type (node) == G_TYPE_BOOLEAN)
+        text = g_strdup (_pe_json_get_boolean (node) ? "true" : "false");
       else
         return refuse (R, path, "expected the value as text (a string), an integer or true/false");
       if (*text == '\0')
@@ -706,32 +706,32 @@ read_values (Reader     *R,
 static gboolean
 read_profile (Reader     *R,
               PeProfile  *self,
-              JsonNode   *root_node)
+              PeJson   *root_node)
 {
   static const char *known[] = { "format", "version", "name", "subject", "as_of", "issue_dates", "values", NULL };
-  JsonObject *root;
-  JsonNode *n;
+  PeJson *root;
+  PeJson *n;
   g_autoptr(GList) members = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (!PE_JSON_HOLDS_OBJECT (root_node))
     return refuse (R, "$", "a profile is a JSON object");
-  root = json_node_get_object (root_node);
+  root = _pe_json_get_object (root_node);
 
-  n = json_object_get_member (root, "format");
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING ||
-      !g_str_equal (json_node_get_string (n), FORMAT_NAME))
+  n = _pe_json_get_member (root, "format");
+  if (n == NULL || !PE_JSON_HOLDS_VALUE (n) || _pe_json_value_type (n) != G_TYPE_STRING ||
+      !g_str_equal (_pe_json_get_string (n), FORMAT_NAME))
     return refuse (R, "$.format", "not a Policy Explorer profile (“format” is not \"%s\")", FORMAT_NAME);
 
-  n = json_object_get_member (root, "version");
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
+  n = _pe_json_get_member (root, "version");
+  if (n == NULL || !PE_JSON_HOLDS_VALUE (n) || _pe_json_value_type (n) != G_TYPE_INT64)
     return refuse (R, "$.version", "expected the version of the format, an integer");
-  if (json_node_get_int (n) > PE_PROFILE_FORMAT_VERSION)
+  if (_pe_json_get_int (n) > PE_PROFILE_FORMAT_VERSION)
     return refuse (R, "$.version", "written by a newer version of Policy Explorer (format %" G_GINT64_FORMAT
-                   "); this one reads up to format %d", json_node_get_int (n), PE_PROFILE_FORMAT_VERSION);
-  if (json_node_get_int (n) < 1)
-    return refuse (R, "$.version", "%" G_GINT64_FORMAT " is not a version of the format", json_node_get_int (n));
+                   "); this one reads up to format %d", _pe_json_get_int (n), PE_PROFILE_FORMAT_VERSION);
+  if (_pe_json_get_int (n) < 1)
+    return refuse (R, "$.version", "%" G_GINT64_FORMAT " is not a version of the format", _pe_json_get_int (n));
 
-  members = json_object_get_members (root);
+  members = _pe_json_get_member_names (root);
   for (GList *l = members; l; l = l->next)
     if (!g_strv_contains (known, l->data))
       {
@@ -740,36 +740,36 @@ read_profile (Reader     *R,
         return refuse (R, path, "not a member of a profile");
       }
 
-  n = json_object_get_member (root, "subject");
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING ||
-      !valid_subject (json_node_get_string (n)))
+  n = _pe_json_get_member (root, "subject");
+  if (n == NULL || !PE_JSON_HOLDS_VALUE (n) || _pe_json_value_type (n) != G_TYPE_STRING ||
+      !valid_subject (_pe_json_get_string (n)))
     return refuse (R, "$.subject", "expected \"enterprise\" or \"person\"");
   g_free (self->subject);
-  self->subject = g_strdup (json_node_get_string (n));
+  self->subject = g_strdup (_pe_json_get_string (n));
 
-  n = json_object_get_member (root, "name");
-  if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
+  n = _pe_json_get_member (root, "name");
+  if (n != NULL && !PE_JSON_HOLDS_NULL (n))
     {
-      if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+      if (!PE_JSON_HOLDS_VALUE (n) || _pe_json_value_type (n) != G_TYPE_STRING)
         return refuse (R, "$.name", "expected a string");
-      if (g_utf8_strlen (json_node_get_string (n), -1) > MAX_NAME_CHARS)
+      if (g_utf8_strlen (_pe_json_get_string (n), -1) > MAX_NAME_CHARS)
         return refuse (R, "$.name", "longer than %d characters", MAX_NAME_CHARS);
-      if (*json_node_get_string (n) != '\0')
-        self->name = g_strdup (json_node_get_string (n));
+      if (*_pe_json_get_string (n) != '\0')
+        self->name = g_strdup (_pe_json_get_string (n));
     }
 
-  n = json_object_get_member (root, "as_of");
-  if (n != NULL && !JSON_NODE_HOLDS_NULL (n) && !read_date_member (R, n, "$.as_of", &self->as_of))
+  n = _pe_json_get_member (root, "as_of");
+  if (n != NULL && !PE_JSON_HOLDS_NULL (n) && !read_date_member (R, n, "$.as_of", &self->as_of))
     return FALSE;
 
-  n = json_object_get_member (root, "issue_dates");
-  if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
+  n = _pe_json_get_member (root, "issue_dates");
+  if (n != NULL && !PE_JSON_HOLDS_NULL (n))
     {
       g_autoptr(GList) docs = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!PE_JSON_HOLDS_OBJECT (n))
         return refuse (R, "$.issue_dates", "expected an object: document id → date");
-      docs = json_object_get_members (json_node_get_object (n));
+      docs = _pe_json_get_member_names (_pe_json_get_object (n));
       for (GList *l = docs; l; l = l->next)
         {
           g_autofree char *shown = shortened (l->data, 40);
@@ -778,16 +778,16 @@ read_profile (Reader     *R,
 
           if (!valid_part (l->data, strlen (l->data)))
             return refuse (R, path, "not a document id");
-          if (!read_date_member (R, json_object_get_member (json_node_get_object (n), l->data), path, &date))
+          if (!read_date_member (R, _pe_json_get_member (_pe_json_get_object (n), l->data), path, &date))
             return FALSE;
           g_hash_table_insert (self->issue_dates, g_strdup (l->data), GUINT_TO_POINTER (date));
         }
     }
 
-  n = json_object_get_member (root, "values");
-  if (n == NULL || !JSON_NODE_HOLDS_OBJECT (n))
+  n = _pe_json_get_member (root, "values");
+  if (n == NULL || !PE_JSON_HOLDS_OBJECT (n))
     return refuse (R, "$.values", "expected an object: key → value as typed");
-  return read_values (R, self, json_node_get_object (n));
+  return read_values (R, self, _pe_json_get_object (n));
 }
 
 /**
@@ -802,7 +802,7 @@ pe_profile_new_from_bytes (GBytes      *bytes,
                            const char  *origin,
                            GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(PeJsonTree) tree = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(PeProfile) self = NULL;
   Reader R = { origin, error };
@@ -830,8 +830,8 @@ pe_profile_new_from_bytes (GBytes      *bytes,
                    _("%s: %s: the file is damaged or not a profile"), origin, parse_error->message);
       return NULL;
     }
-  root = _pe_json_parse (data, size, &parse_error);
-  if (root == NULL)
+  tree = _pe_json_parse (data, size, &parse_error);
+  if (tree == NULL)
     {
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_DATA,
                    _("%s: %s: the file is damaged or not a profile"), origin, parse_error->message);
@@ -839,7 +839,7 @@ pe_profile_new_from_bytes (GBytes      *bytes,
     }
 
   self = g_object_new (PE_TYPE_PROFILE, NULL);
-  if (!read_profile (&R, self, root))
+  if (!read_profile (&R, self, _pe_json_tree_get_root (tree)))
     return NULL;
   return g_steal_pointer (&self);
 }
