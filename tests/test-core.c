@@ -739,6 +739,73 @@ test_stacking_manufacturing (void)
   g_assert_cmpint (total, ==, 700000 + 2000000);
 }
 
+/* Whole numbers written plainly, as profiles and batch files hold them,
+ * are read as the number they are, whatever path the parser takes; and
+ * the forms around them keep their own rules. */
+static void
+test_parse_plain_integers (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+  const char *edges[] = { "0", "1", "9", "10", "999999999999999999", "1000000000000000000",
+                          "9223372036854775807" };
+  const PeValueType types[] = { PE_VALUE_TYPE_YUAN, PE_VALUE_TYPE_INTEGER };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (edges) + 20000; i++)
+        {
+          g_autofree char *text = NULL;
+          g_autoptr(GError) error = NULL;
+          PeValue v;
+
+          if (i < G_N_ELEMENTS (edges))
+            text = g_strdup (edges[i]);
+          else
+            {
+              int digits = g_rand_int_range (rand, 1, 19);
+              gint64 n = g_rand_int_range (rand, 1, 10);
+
+              for (int d = 1; d < digits; d++)
+                n = n * 10 + g_rand_int_range (rand, 0, 10);
+              text = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+            }
+          g_assert_true (pe_value_parse (types[t], text, &v, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (v.kind, ==, PE_VALUE_NUMBER);
+          g_assert_cmpint (v.number.num, ==, g_ascii_strtoll (text, NULL, 10));
+          g_assert_cmpint (v.number.den, ==, 1);
+        }
+      {
+        g_autoptr(GError) error = NULL;
+        PeValue v;
+
+        /* one beyond gint64: refused, not wrapped */
+        g_assert_false (pe_value_parse (types[t], "9223372036854775808", &v, &error));
+        g_assert_error (error, PE_ERROR, PE_ERROR_OVERFLOW);
+        g_clear_error (&error);
+        /* a leading zero, a sign, a separator: read by the general rules */
+        g_assert_true (pe_value_parse (types[t], "007", &v, NULL));
+        g_assert_cmpint (v.number.num, ==, 7);
+        g_assert_true (pe_value_parse (types[t], "1,234", &v, NULL));
+        g_assert_cmpint (v.number.num, ==, 1234);
+        g_assert_false (pe_value_parse (types[t], "12a", &v, &error));
+        g_assert_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT);
+      }
+    }
+  {
+    PeValue v;
+
+    /* a percent is not a plain number: 30 is 30 % */
+    g_assert_true (pe_value_parse (PE_VALUE_TYPE_PERCENT, "30", &v, NULL));
+    g_assert_cmpint (v.number.num, ==, 3);
+    g_assert_cmpint (v.number.den, ==, 10);
+    g_assert_true (pe_value_parse (PE_VALUE_TYPE_BOOLEAN, "true", &v, NULL) && v.boolean);
+    g_assert_true (pe_value_parse (PE_VALUE_TYPE_BOOLEAN, "false", &v, NULL) && !v.boolean);
+    g_assert_true (pe_value_parse (PE_VALUE_TYPE_BOOLEAN, " True ", &v, NULL) && v.boolean);
+    g_assert_false (pe_value_parse (PE_VALUE_TYPE_BOOLEAN, "truex", &v, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/core/rational", test_rational);
   g_test_add_func ("/core/parse-input", test_parse_input);
   g_test_add_func ("/core/parse-hostile-input", test_parse_hostile_input);
+  g_test_add_func ("/core/parse-plain-integers", test_parse_plain_integers);
   g_test_add_func ("/core/dates-contain", test_dates_contain);
   g_test_add_func ("/core/loader/good", test_loader_good);
   g_test_add_func ("/core/loader/bad", test_loader_bad);

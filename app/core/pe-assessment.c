@@ -343,6 +343,8 @@ pe_assessment_new (PeProfile *profile,
 {
   PeAssessment *self;
   g_auto(GStrv) keys = NULL;
+  g_autofree GQuark *quarks = NULL;
+  guint n_keys;
 
   g_return_val_if_fail (PE_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (documents != NULL, NULL);
@@ -354,6 +356,14 @@ pe_assessment_new (PeProfile *profile,
     self->as_of = pe_date_today ();
 
   keys = pe_profile_list_keys (profile);
+  n_keys = g_strv_length (keys);
+  /* the documents' indices intern their keys: made first, so that a key
+   * that is no quark after them is one no document reads */
+  for (guint d = 0; d < documents->len; d++)
+    _pe_document_calculators_fed_by (g_ptr_array_index (documents, d), 0);
+  quarks = g_new (GQuark, n_keys + 1);
+  for (guint k = 0; k < n_keys; k++)
+    quarks[k] = g_quark_try_string (keys[k]);
   for (guint d = 0; d < documents->len; d++)
     {
       PeDocument *doc = g_ptr_array_index (documents, d);
@@ -365,9 +375,9 @@ pe_assessment_new (PeProfile *profile,
       g_autofree gboolean *fed = g_new0 (gboolean, calcs->len + 1);
 
       /* which calculators the profile feeds: by the keys it sets */
-      for (guint k = 0; keys[k] != NULL; k++)
+      for (guint k = 0; k < n_keys; k++)
         {
-          GArray *list = _pe_document_calculators_fed_by (doc, keys[k]);
+          GArray *list = _pe_document_calculators_fed_by (doc, quarks[k]);
           for (guint j = 0; list != NULL && j < list->len; j++)
             fed[g_array_index (list, guint, j)] = TRUE;
         }

@@ -40,7 +40,7 @@ struct _PeDocument
   PeText      *across_reading;
 
   GPtrArray   *facts;           /* PeField: facts of its own, "ID.…" */
-  GHashTable  *inputs_index;    /* profile key -> GArray of calculator indices, made on first use */
+  GHashTable  *inputs_index;    /* profile key (quark) -> GArray of calculator indices, made on first use */
   /* the trace step of the last validity check (see pe-calculator.c) */
   PeTraceStep *validity_step;
   guint32      validity_step_as_of;
@@ -57,7 +57,7 @@ struct _PeDocument
 
 PeDocument *_pe_document_new_empty (void);
 GArray     *_pe_document_calculators_fed_by (PeDocument *self,
-                                             const char *profile_key);
+                                             GQuark      key);
 void        _pe_calculator_clear   (PeCalculator *self);
 
 /* What the loader keeps of a condition or step of a calculator. */

@@ -159,6 +159,23 @@ parse_number (PeValueType   type,
   gsize len;
   PeRational r, m;
 
+  /* the plain whole numbers that profiles and batch files mostly hold:
+   * the value the reading below gives them, without its copies */
+  if ((type == PE_VALUE_TYPE_YUAN || type == PE_VALUE_TYPE_INTEGER) &&
+      text[0] >= '0' && text[0] <= '9' && (text[0] != '0' || text[1] == '\0'))
+    {
+      gint64 n = 0;
+      guint i;
+
+      for (i = 0; i < 18 && g_ascii_isdigit (text[i]); i++)
+        n = n * 10 + (text[i] - '0');
+      if (text[i] == '\0')
+        {
+          *out = PE_RATIONAL_INIT (n);
+          return TRUE;
+        }
+    }
+
   if (strlen (text) > MAX_NUMBER_CHARS)
     {
       g_set_error (error, PE_ERROR, PE_ERROR_INVALID_INPUT,
@@ -321,7 +338,15 @@ parse_boolean (const char *text,
 {
   static const char *yes[] = { "true", "yes", "y", "1", "是", "有", NULL };
   static const char *no[] = { "false", "no", "n", "0", "否", "无", NULL };
-  g_autofree char *t = g_utf8_strdown (text, -1);
+  g_autofree char *t = NULL;
+
+  /* as profiles and batch files write them */
+  if (strcmp (text, "true") == 0)
+    return (*out = TRUE, TRUE);
+  if (strcmp (text, "false") == 0)
+    return (*out = FALSE, TRUE);
+
+  t = g_utf8_strdown (text, -1);
 
   g_strstrip (t);
   if (g_strv_contains (yes, t))
