@@ -357,10 +357,9 @@ pe_assessment_new (PeProfile *profile,
 
   keys = pe_profile_list_keys (profile);
   n_keys = g_strv_length (keys);
-  /* the documents' indices intern their keys: made first, so that a key
-   * that is no quark after them is one no document reads */
+  /* indexed first: a key that is no quark after it, no document reads */
   for (guint d = 0; d < documents->len; d++)
-    _pe_document_calculators_fed_by (g_ptr_array_index (documents, d), 0);
+    _pe_document_index_inputs (g_ptr_array_index (documents, d));
   quarks = g_new (GQuark, n_keys + 1);
   for (guint k = 0; k < n_keys; k++)
     quarks[k] = g_quark_try_string (keys[k]);

@@ -122,10 +122,10 @@ node_type_name (PeJson *node)
  * optional, or null and optional: *out is NULL and TRUE is returned. */
 static gboolean
 get_member (Loader      *L,
-            PeJson  *obj,
+            PeJson      *obj,
             const char  *name,
             gboolean     required,
-            PeJson   **out)
+            PeJson     **out)
 {
   PeJson *node = _pe_json_get_member (obj, name);
 
@@ -148,7 +148,7 @@ get_member (Loader      *L,
  * is absent (and not required). */
 static gboolean
 peek_string (Loader      *L,
-             PeJson  *obj,
+             PeJson      *obj,
              const char  *name,
              gboolean     required,
              const char **out)
@@ -172,7 +172,7 @@ peek_string (Loader      *L,
 
 static gboolean
 read_string (Loader      *L,
-             PeJson  *obj,
+             PeJson      *obj,
              const char  *name,
              gboolean     required,
              char       **out)
@@ -191,10 +191,10 @@ read_string (Loader      *L,
 
 static gboolean
 read_object (Loader      *L,
-             PeJson  *obj,
+             PeJson      *obj,
              const char  *name,
              gboolean     required,
-             PeJson **out)
+             PeJson     **out)
 {
   PeJson *node;
 
@@ -215,11 +215,11 @@ read_object (Loader      *L,
 }
 
 static gboolean
-read_array (Loader     *L,
-            PeJson *obj,
-            const char *name,
-            gboolean    required,
-            PeJson **out)
+read_array (Loader      *L,
+            PeJson      *obj,
+            const char  *name,
+            gboolean     required,
+            PeJson     **out)
 {
   PeJson *node;
 
@@ -241,7 +241,7 @@ read_array (Loader     *L,
 
 static gboolean
 read_int (Loader     *L,
-          PeJson *obj,
+          PeJson     *obj,
           const char *name,
           gboolean    required,
           gint64     *out)
@@ -263,7 +263,7 @@ read_int (Loader     *L,
 
 static gboolean
 read_bool (Loader     *L,
-           PeJson *obj,
+           PeJson     *obj,
            const char *name,
            gboolean   *out)
 {
@@ -284,9 +284,9 @@ read_bool (Loader     *L,
 
 /* {"zh": "…", "en": "…"}: both languages are required, and non-empty. */
 static gboolean
-text_from_node (Loader    *L,
+text_from_node (Loader  *L,
                 PeJson  *node,
-                PeText   **out)
+                PeText **out)
 {
   const char *zh = NULL;
   const char *en = NULL;
@@ -304,7 +304,7 @@ text_from_node (Loader    *L,
 
 static gboolean
 read_text (Loader      *L,
-           PeJson  *obj,
+           PeJson      *obj,
            const char  *name,
            gboolean     required,
            PeText     **out)
@@ -326,7 +326,7 @@ read_text (Loader      *L,
 /* An array of texts, such as the responsible units. */
 static gboolean
 read_text_array (Loader     *L,
-                 PeJson *obj,
+                 PeJson     *obj,
                  const char *name,
                  GPtrArray  *into)
 {
@@ -352,7 +352,7 @@ read_text_array (Loader     *L,
 
 static gboolean
 read_date (Loader     *L,
-           PeJson *obj,
+           PeJson     *obj,
            const char *name,
            gboolean    required,
            guint32    *out)
@@ -384,7 +384,7 @@ valid_id (const char *id)
 
 static gboolean
 read_id (Loader      *L,
-         PeJson  *obj,
+         PeJson      *obj,
          const char  *name,
          char       **out)
 {
@@ -418,7 +418,7 @@ valid_fact_id (const char *id)
 
 static gboolean
 read_fact_id (Loader      *L,
-              PeJson  *obj,
+              PeJson      *obj,
               const char  *name,
               char       **out)
 {
@@ -483,7 +483,7 @@ strip_space (const char *text)
  * to @default_measure. */
 static gboolean
 read_clause (Loader      *L,
-             PeJson  *obj,
+             PeJson      *obj,
              const char  *name,
              gboolean     required,
              const char  *default_measure,
@@ -529,12 +529,12 @@ read_clause (Loader      *L,
 /* A number in data: an integer, or a string holding an exact decimal or
  * fraction. JSON decimals are refused: they would pass through a double. */
 static gboolean
-read_number (Loader      *L,
-             PeJson  *obj,
-             const char  *name,
-             gboolean     required,
-             PeRational  *out,
-             gboolean    *present)
+read_number (Loader     *L,
+             PeJson     *obj,
+             const char *name,
+             gboolean    required,
+             PeRational *out,
+             gboolean   *present)
 {
   PeJson *node;
   gsize old;
@@ -565,7 +565,7 @@ read_number (Loader      *L,
 
 static gboolean
 read_value_type (Loader      *L,
-                 PeJson  *obj,
+                 PeJson      *obj,
                  PeValueType *type)
 {
   g_autofree char *s = NULL;
@@ -581,9 +581,9 @@ read_value_type (Loader      *L,
 }
 
 static gboolean
-read_bound (Loader     *L,
-            PeJson *obj,
-            PeBound    *bound)
+read_bound (Loader  *L,
+            PeJson  *obj,
+            PeBound *bound)
 {
   g_autofree char *s = NULL;
   gsize old;
@@ -628,7 +628,7 @@ static const char *measure_kinds[] = {
 
 static gboolean
 read_deadline (Loader    *L,
-               PeJson *obj,
+               PeJson    *obj,
                PeMeasure *m)
 {
   int y, mo, d = 0;
@@ -655,9 +655,9 @@ read_deadline (Loader    *L,
 }
 
 static gboolean
-read_measure_text (Loader     *L,
-                   PeJson *obj,
-                   PeMeasure  *m)
+read_measure_text (Loader    *L,
+                   PeJson    *obj,
+                   PeMeasure *m)
 {
   gsize old;
 
@@ -683,9 +683,9 @@ read_measure_text (Loader     *L,
 }
 
 static gboolean
-read_targets (Loader     *L,
-              PeJson *obj,
-              PeMeasure  *m)
+read_targets (Loader    *L,
+              PeJson    *obj,
+              PeMeasure *m)
 {
   PeJson *arr;
   gsize old;
@@ -726,9 +726,9 @@ read_targets (Loader     *L,
 }
 
 static gboolean
-read_parameters (Loader     *L,
-                 PeJson *obj,
-                 PeMeasure  *m)
+read_parameters (Loader    *L,
+                 PeJson    *obj,
+                 PeMeasure *m)
 {
   PeJson *arr;
   gsize old;
@@ -803,9 +803,9 @@ read_parameters (Loader     *L,
 /* [{"document": "talent", "measure": "1", "note": text}]: checked across
  * documents by the tests, since one document is loaded at a time. */
 static gboolean
-read_links (Loader     *L,
-            PeJson *obj,
-            PeMeasure  *m)
+read_links (Loader    *L,
+            PeJson    *obj,
+            PeMeasure *m)
 {
   PeJson *arr;
   gsize old;
@@ -834,7 +834,7 @@ read_links (Loader     *L,
 }
 
 static gboolean
-read_measures (Loader     *L,
+read_measures (Loader *L,
                PeJson *root)
 {
   PeJson *arr;
@@ -895,13 +895,13 @@ read_measures (Loader     *L,
 /* ---- validity and stacking -------------------------------------------- */
 
 static gboolean
-read_date_rule (Loader      *L,
-                PeJson  *obj,
-                const char  *name,
-                gboolean     is_end,
-                PeDateRule  *rule,
-                guint32     *date,
-                int         *years)
+read_date_rule (Loader     *L,
+                PeJson     *obj,
+                const char *name,
+                gboolean    is_end,
+                PeDateRule *rule,
+                guint32    *date,
+                int        *years)
 {
   PeJson *o;
   g_autofree char *from = NULL;
@@ -950,7 +950,7 @@ read_date_rule (Loader      *L,
 }
 
 static gboolean
-read_validity (Loader     *L,
+read_validity (Loader *L,
                PeJson *root)
 {
   PeJson *v;
@@ -977,7 +977,7 @@ read_validity (Loader     *L,
 /* {"rule": "highest", "clause": …, "reading": …}: how the document's
  * support stacks with like support of other documents. */
 static gboolean
-read_across (Loader     *L,
+read_across (Loader *L,
              PeJson *s)
 {
   PeJson *a;
@@ -1000,7 +1000,7 @@ read_across (Loader     *L,
 }
 
 static gboolean
-read_stacking (Loader     *L,
+read_stacking (Loader *L,
                PeJson *root)
 {
   PeJson *s;
@@ -1057,7 +1057,7 @@ static gboolean read_field (Loader *L, PeJson *obj, PeField *f);
  * fits: their ids begin with the document's, so two documents never
  * declare the same. */
 static gboolean
-read_document_facts (Loader     *L,
+read_document_facts (Loader *L,
                      PeJson *root)
 {
   PeJson *arr;
@@ -1201,9 +1201,9 @@ fact_value_texts (PeField *fact)
  * field must be able to take every value the fact can: a profile never
  * holds a value a calculator cannot read. */
 static gboolean
-read_field_fact (Loader     *L,
-                 PeJson *obj,
-                 PeField    *f)
+read_field_fact (Loader  *L,
+                 PeJson  *obj,
+                 PeField *f)
 {
   PeJson *map;
   PeField *fact = NULL;
@@ -1304,9 +1304,9 @@ read_field_fact (Loader     *L,
 }
 
 static gboolean
-read_field (Loader     *L,
-            PeJson *obj,
-            PeField    *f)
+read_field (Loader  *L,
+            PeJson  *obj,
+            PeField *f)
 {
   g_autofree char *role = NULL;
   PeJson *choices;
@@ -1399,10 +1399,10 @@ read_field (Loader     *L,
 }
 
 static gboolean
-read_rule (Loader     *L,
-           PeJson *obj,
-           gboolean    is_step,
-           PeRule     *r)
+read_rule (Loader   *L,
+           PeJson   *obj,
+           gboolean  is_step,
+           PeRule   *r)
 {
   g_autoptr(GError) err = NULL;
   PeJson *labels;
@@ -1461,7 +1461,7 @@ read_rule (Loader     *L,
 
 static gboolean
 read_calculator (Loader       *L,
-                 PeJson   *obj,
+                 PeJson       *obj,
                  PeCalculator *c)
 {
   PeJson *fields, *conditions, *steps;
@@ -1601,7 +1601,7 @@ read_calculator (Loader       *L,
 }
 
 static gboolean
-read_calculators (Loader     *L,
+read_calculators (Loader *L,
                   PeJson *root)
 {
   PeJson *arr;
@@ -1643,7 +1643,7 @@ static const char *chart_kinds[] = { "step", "bar", "targets", "timeline", "unit
 
 static gboolean
 read_chart (Loader      *L,
-            PeJson  *obj,
+            PeJson      *obj,
             PeChartSpec *spec)
 {
   PeJson *fixed;
@@ -1754,7 +1754,7 @@ read_chart (Loader      *L,
 }
 
 static gboolean
-read_charts (Loader     *L,
+read_charts (Loader *L,
              PeJson *root)
 {
   PeJson *arr;
@@ -1792,7 +1792,7 @@ read_charts (Loader     *L,
  * item is refused. */
 static gboolean
 read_list (Loader     *L,
-           PeJson *obj,
+           PeJson     *obj,
            PeItemList *list)
 {
   PeJson *items;
@@ -1832,7 +1832,7 @@ read_list (Loader     *L,
 }
 
 static gboolean
-read_lists (Loader     *L,
+read_lists (Loader *L,
             PeJson *root)
 {
   PeJson *arr;
@@ -1868,7 +1868,7 @@ read_lists (Loader     *L,
 /* ---- the document ------------------------------------------------------ */
 
 static gboolean
-read_document (Loader   *L,
+read_document (Loader *L,
                PeJson *root_node)
 {
   PeJson *root;
@@ -2048,7 +2048,7 @@ pe_document_new_from_file (GFile   *file,
 static gboolean
 read_vocabulary (Loader       *L,
                  PeVocabulary *v,
-                 PeJson     *root_node)
+                 PeJson       *root_node)
 {
   PeJson *root;
   PeJson *sections, *facts, *groups;

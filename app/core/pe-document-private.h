@@ -56,6 +56,7 @@ struct _PeDocument
 };
 
 PeDocument *_pe_document_new_empty (void);
+void        _pe_document_index_inputs      (PeDocument *self);
 GArray     *_pe_document_calculators_fed_by (PeDocument *self,
                                              GQuark      key);
 void        _pe_calculator_clear   (PeCalculator *self);

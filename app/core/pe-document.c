@@ -110,43 +110,50 @@ pe_document_init (PeDocument *self)
   self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) pe_field_unref);
 }
 
-/* The calculators an input under the profile key @key (a quark) feeds
- * (readings aside), as indices into the calculators: an assessment looks
- * up the few keys a profile sets, rather than every field of every
- * calculator, and by quark, so that a key is hashed once for all the
- * documents. Asked with 0, it only makes the index; a key that is no
- * quark after that (g_quark_try_string()) is one no document reads. */
+/* Indexes the calculators by the profile keys of their inputs (readings
+ * aside), once, by quark: an assessment then looks up the few keys a
+ * profile sets, rather than every field of every calculator, and hashes
+ * each key once for all the documents. The keys are interned here, so
+ * that a key that is no quark afterwards (g_quark_try_string()) is one
+ * no indexed document reads. */
+void
+_pe_document_index_inputs (PeDocument *self)
+{
+  if (self->inputs_index != NULL)
+    return;
+  self->inputs_index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  for (guint c = 0; c < self->calculators->len; c++)
+    {
+      PeCalculator *calc = g_ptr_array_index (self->calculators, c);
+
+      for (guint f = 0; f < calc->fields->len; f++)
+        {
+          PeField *field = g_ptr_array_index (calc->fields, f);
+          gpointer q;
+          GArray *list;
+
+          if (field->role == PE_FIELD_ROLE_READING || field->profile_key == NULL)
+            continue;
+          q = GUINT_TO_POINTER (g_quark_from_string (field->profile_key));
+          list = g_hash_table_lookup (self->inputs_index, q);
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (self->inputs_index, q, list);
+            }
+          if (list->len == 0 || g_array_index (list, guint, list->len - 1) != c)
+            g_array_append_val (list, c);
+        }
+    }
+}
+
+/* The calculators an input under the profile key @key feeds, as indices
+ * into the calculators; the document is indexed already. */
 GArray *
 _pe_document_calculators_fed_by (PeDocument *self,
                                  GQuark      key)
 {
-  if (self->inputs_index == NULL)
-    {
-      self->inputs_index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-      for (guint c = 0; c < self->calculators->len; c++)
-        {
-          PeCalculator *calc = g_ptr_array_index (self->calculators, c);
-
-          for (guint f = 0; f < calc->fields->len; f++)
-            {
-              PeField *field = g_ptr_array_index (calc->fields, f);
-              gpointer q;
-              GArray *list;
-
-              if (field->role == PE_FIELD_ROLE_READING || field->profile_key == NULL)
-                continue;
-              q = GUINT_TO_POINTER (g_quark_from_string (field->profile_key));
-              list = g_hash_table_lookup (self->inputs_index, q);
-              if (list == NULL)
-                {
-                  list = g_array_new (FALSE, FALSE, sizeof (guint));
-                  g_hash_table_insert (self->inputs_index, q, list);
-                }
-              if (list->len == 0 || g_array_index (list, guint, list->len - 1) != c)
-                g_array_append_val (list, c);
-            }
-        }
-    }
+  g_assert (self->inputs_index != NULL);
   return key != 0 ? g_hash_table_lookup (self->inputs_index, GUINT_TO_POINTER (key)) : NULL;
 }
 

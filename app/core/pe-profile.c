@@ -638,7 +638,7 @@ quoted_key (const char *key)
 
 static gboolean
 read_date_member (Reader     *R,
-                  PeJson   *node,
+                  PeJson     *node,
                   const char *path,
                   guint32    *out)
 {
@@ -656,9 +656,9 @@ read_date_member (Reader     *R,
 }
 
 static gboolean
-read_values (Reader     *R,
-             PeProfile  *self,
-             PeJson *values)
+read_values (Reader    *R,
+             PeProfile *self,
+             PeJson    *values)
 {
   g_autoptr(GList) members = _pe_json_get_member_names (values);
   PeVocabulary *vocabulary = pe_vocabulary_get_default ();
@@ -704,9 +704,9 @@ read_values (Reader     *R,
 }
 
 static gboolean
-read_profile (Reader     *R,
-              PeProfile  *self,
-              PeJson   *root_node)
+read_profile (Reader    *R,
+              PeProfile *self,
+              PeJson    *root_node)
 {
   static const char *known[] = { "format", "version", "name", "subject", "as_of", "issue_dates", "values", NULL };
   PeJson *root;
