@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "policy-explorer-core.h"
+#include "policy-explorer-draw.h"
 
 #define WIDTH   600
 #define HEIGHT  400

@@ -57,18 +57,19 @@ with tempfile.TemporaryDirectory() as dest:
     for exe in ("policy-explorer", "pex"):
         p = os.path.join(bindir, exe)
         check(os.path.isfile(p) and os.access(p, os.X_OK), f"bin/{exe} is installed and executable")
-    for lib in ("policy-explorer-core-1", "policy-explorer-gtk-1"):
+    for lib in ("policy-explorer-core-1", "policy-explorer-draw-1", "policy-explorer-gtk-1"):
         check(os.path.exists(os.path.join(libdir, f"lib{lib}.so")), f"lib{lib}.so in the libdir")
         check(os.path.exists(os.path.join(libdir, "pkgconfig", f"{lib}.pc")), f"{lib}.pc")
-    check(os.path.isfile(os.path.join(at(rel["includedir"]), "policy-explorer-1", "policy-explorer-core.h")),
-          "headers in include/policy-explorer-1")
+    for header in ("policy-explorer-core.h", "policy-explorer-draw.h", "policy-explorer-gtk.h"):
+        check(os.path.isfile(os.path.join(at(rel["includedir"]), "policy-explorer-1", header)),
+              f"{header} in include/policy-explorer-1")
     plugindir = os.path.join(libdir, "policy-explorer", "plugins")
     for name in plugins:
         check(os.path.isfile(os.path.join(plugindir, f"{name}.plugin"))
               and os.path.isfile(os.path.join(plugindir, f"lib{name}.so")),
               f"plugin {name}: {name}.plugin and lib{name}.so in lib/policy-explorer/plugins")
     if options.get("introspection"):
-        for ns in ("Pe-1", "PeGtk-1"):
+        for ns in ("Pe-1", "PeDraw-1", "PeGtk-1"):
             check(os.path.isfile(os.path.join(libdir, "girepository-1.0", f"{ns}.typelib"))
                   and os.path.isfile(os.path.join(datadir, "gir-1.0", f"{ns}.gir")),
                   f"{ns}.gir and {ns}.typelib")

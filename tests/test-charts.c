@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pe-test-harness.h"
+#include "policy-explorer-draw.h"
 
 static PeDocument *
 load_document (const char *id)

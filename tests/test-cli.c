@@ -52,6 +52,33 @@ parse (const char *text)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+/* Every line of @text has @word at the same column of a terminal, where
+ * a Chinese character takes two and an en dash one. */
+static void
+assert_columns_aligned (const char *text,
+                        const char *word)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  int column = -1;
+
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const char *at = strstr (lines[i], word);
+      int c = 0;
+
+      /* the legend under the list */
+      if (g_str_has_prefix (lines[i], "(") || g_str_has_prefix (lines[i], "（"))
+        continue;
+      g_assert_nonnull (at);
+      for (const char *p = lines[i]; p < at; p = g_utf8_next_char (p))
+        c += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+      if (column < 0)
+        column = c;
+      g_assert_cmpint (c, ==, column);
+    }
+  g_assert_cmpint (column, >, 0);
+}
+
 static void
 test_list (void)
 {
@@ -69,7 +96,8 @@ test_list (void)
       if (g_str_equal (json_object_get_string_member (o, "id"), "manufacturing"))
         {
           found = TRUE;
-          g_assert_cmpint (json_object_get_int_member (o, "measures"), ==, 15);
+          /* 一 to 十三; the preamble and 附则 are not measures */
+          g_assert_cmpint (json_object_get_int_member (o, "measures"), ==, 13);
           g_assert_cmpstr (json_object_get_string_member (o, "valid_to"), ==, "2023-12-31");
           g_assert_cmpstr (json_object_get_string_member (o, "number"), ==, "泉政办〔2021〕1号");
         }
@@ -80,6 +108,10 @@ test_list (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_pex (&out, &err, "list", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "manufacturing"));
+  assert_columns_aligned (out, " measures");
+  g_assert_cmpint (run_pex (&out, &err, "list", "--lang", "zh", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "制造业高质量发展"));
+  assert_columns_aligned (out, " 项措施");
 }
 
 static void
@@ -305,6 +337,118 @@ test_chart_export (void)
       g_assert_true (g_str_has_prefix (contents, magic[i]));
       g_unlink (file);
     }
+  g_rmdir (dir);
+}
+
+/* The libraries a run of pex maps, as the dynamic loader reports them.
+ * Without G_DEBUG=gc-friendly pex leaves its documents to the end of the
+ * process: in a sanitizer build LeakSanitizer then checks that what is
+ * left is still reachable, not lost. */
+static char *
+loaded_libraries (const char * const *argv,
+                  gboolean            gc_friendly)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  char *err = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LD_DEBUG", "files", TRUE);
+  if (gc_friendly)
+    g_subprocess_launcher_setenv (launcher, "G_DEBUG", "gc-friendly", TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  /* the loader did report, so that an absence below means something */
+  g_assert_nonnull (strstr (err, "file=libpolicy-explorer-core-1.so"));
+  return err;
+}
+
+/* Commands that draw nothing map neither the drawing library nor cairo,
+ * Pango, fontconfig, the X client libraries or GTK: mapping them was half
+ * of the time pex took to start. `chart` opens them when it draws. */
+static void
+test_libraries (void)
+{
+  const char *drawing[] = { "libpolicy-explorer-draw-", "libcairo.so", "libpango-", "libfontconfig.so",
+                            "libharfbuzz.so", "libX11.so", "libgtk-3.so" };
+  g_autofree char *dir = g_dir_make_tmp ("pex-libraries-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  const char *list[] = { pex_path, "list", NULL };
+  const char *calc[] = { pex_path, "calc", "manufacturing", "cloud", "fee=12万", NULL };
+  const char *chart[] = { pex_path, "chart", "manufacturing", "milestones", "--out", svg, NULL };
+  const char * const *quiet[] = { list, calc };
+  g_autofree char *drew = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (quiet); i++)
+    {
+      g_autofree char *maps = loaded_libraries (quiet[i], FALSE);
+
+      for (guint j = 0; j < G_N_ELEMENTS (drawing); j++)
+        if (strstr (maps, drawing[j]) != NULL)
+          g_error ("pex %s maps %s", quiet[i][1], drawing[j]);
+    }
+
+  drew = loaded_libraries (chart, TRUE);
+  for (guint j = 0; j < 3; j++)
+    g_assert_nonnull (strstr (drew, drawing[j]));
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
+/* A pex that finds the core but not the drawing library still does all
+ * but drawing, and says what it misses when asked to draw. */
+static void
+test_no_drawing_library (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pex-alone-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "pex", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *bin_dir = g_path_get_dirname (pex_path);
+  g_autofree char *core_dir = g_build_filename (bin_dir, "..", "core", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  const char *runs[][6] = {
+    { copy, "list", NULL },
+    { copy, "chart", "manufacturing", "milestones", "--out", svg },
+  };
+  gsize len;
+
+  /* a copy: its run path, relative to itself, leads nowhere */
+  g_assert_true (g_file_get_contents (pex_path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+  g_assert_cmpint (g_chmod (copy, 0755), ==, 0);
+  g_subprocess_launcher_setenv (launcher, "LD_LIBRARY_PATH", core_dir, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      const char *argv[7] = { 0 };
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      memcpy (argv, runs[i], sizeof runs[i]);
+      proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      if (i == 0)
+        g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+      else
+        {
+          g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
+          g_assert_nonnull (strstr (err, "libpolicy-explorer-draw-1.so"));
+          g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+        }
+    }
+  g_unlink (copy);
   g_rmdir (dir);
 }
 
@@ -678,6 +822,8 @@ main (int   argc,
   g_test_add_func ("/cli/show-and-calculators", test_show_and_calculators);
   g_test_add_func ("/cli/lists", test_lists);
   g_test_add_func ("/cli/chart-export", test_chart_export);
+  g_test_add_func ("/cli/libraries", test_libraries);
+  g_test_add_func ("/cli/no-drawing-library", test_no_drawing_library);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/assess", test_assess);
   g_test_add_func ("/cli/assess-across", test_assess_across);

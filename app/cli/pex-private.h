@@ -29,6 +29,8 @@ int         fail           (Pex          *pex,
 void        print_json     (JsonNode     *root);
 const char *tr             (Pex          *pex,
                             const PeText *text);
+char       *pad_to_columns (const char   *text,
+                            guint         width);
 void        add_text       (JsonBuilder  *b,
                             const char   *name,
                             const PeText *text);
@@ -41,6 +43,18 @@ PeDocument *find_document  (Pex          *pex,
 void        print_result   (Pex          *pex,
                             PeCalculator *calc,
                             PeResult     *r);
+
+/* pex-draw.c */
+gboolean    pex_chart_export     (PeChartModel     *model,
+                                  const char       *filename,
+                                  double            width,
+                                  double            height,
+                                  GError          **error);
+gboolean    pex_report_write_pdf (PeAssessment     *assessment,
+                                  PePluginsEngine  *engine,
+                                  PeLanguage        language,
+                                  const char       *filename,
+                                  GError          **error);
 
 /* pex-profiles.c */
 int         cmd_facts      (Pex          *pex,

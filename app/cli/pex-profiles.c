@@ -246,8 +246,7 @@ write_output (Pex          *pex,
     }
   if (g_str_has_suffix (pex->out, ".pdf"))
     {
-      g_autoptr(PeReport) report = pe_report_new (a, pex->engine, pex->lang);
-      if (!pe_report_write_pdf (report, pex->out, &error))
+      if (!pex_report_write_pdf (a, pex->engine, pex->lang, pex->out, &error))
         return fail (pex, EXIT_FAILURE, "%s", error->message);
       return 0;
     }
@@ -375,16 +374,18 @@ cmd_scenario (Pex   *pex,
       g_autofree char *cb = pe_yuan_format (r->counted_b);
       g_autofree char *d = pe_yuan_format (r->delta);
 
-      g_print ("%-60s %14s %14s %s%s\n", tr (pex, r->calculator->title), ca, cb,
-               r->delta > 0 ? "+" : "", d);
+      g_autofree char *title = pad_to_columns (tr (pex, r->calculator->title), 60);
+
+      g_print ("%s %14s %14s %s%s\n", title, ca, cb, r->delta > 0 ? "+" : "", d);
     }
   {
     gint64 ta = pe_assessment_get_total (a, NULL), tb = pe_assessment_get_total (b, NULL);
     g_autofree char *sa = pe_yuan_format (ta);
     g_autofree char *sb = pe_yuan_format (tb);
     g_autofree char *sd = pe_yuan_format (tb - ta);
-    g_print ("%-60s %14s %14s %s%s\n", pex->lang == PE_LANGUAGE_ZH ? "合计" : "Total", sa, sb,
-             tb > ta ? "+" : "", sd);
+    g_autofree char *total = pad_to_columns (pex->lang == PE_LANGUAGE_ZH ? "合计" : "Total", 60);
+
+    g_print ("%s %14s %14s %s%s\n", total, sa, sb, tb > ta ? "+" : "", sd);
   }
   return status;
 }

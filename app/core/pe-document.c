@@ -205,6 +205,29 @@ GETTER (GPtrArray *, lists, lists)
  */
 
 /**
+ * pe_document_count_measures:
+ *
+ * The measures as a reader counts them: the entries of
+ * pe_document_get_measures() but the preamble and the closing provisions
+ * (kind `provision`), which state no measure. The window and `pex` give
+ * this count.
+ *
+ * Returns: the number of measures
+ */
+guint
+pe_document_count_measures (PeDocument *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (PE_IS_DOCUMENT (self), 0);
+
+  for (guint i = 0; i < self->measures->len; i++)
+    if (g_strcmp0 (((PeMeasure *) g_ptr_array_index (self->measures, i))->kind, "provision") != 0)
+      n++;
+  return n;
+}
+
+/**
  * pe_document_get_calculators:
  *
  * Returns: (transfer none) (element-type PeCalculator): the calculators

@@ -166,6 +166,7 @@ GPtrArray     *pe_document_get_facts           (PeDocument   *self);
 PeField       *pe_document_find_fact           (PeDocument   *self,
                                                 const char   *fact_id);
 GPtrArray     *pe_document_get_measures        (PeDocument   *self);
+guint          pe_document_count_measures      (PeDocument   *self);
 PeMeasure     *pe_document_get_measure         (PeDocument   *self,
                                                 const char   *measure_id);
 GPtrArray     *pe_document_get_calculators     (PeDocument   *self);

@@ -917,6 +917,8 @@ typedef struct
   PeasPluginInfo *info;
   PeasExtension  *provider;
   const char     *resource;   /* of the provider: read on any thread */
+  gsize           size;       /* of the resource's data */
+  gboolean        taken;      /* by a thread that reads */
   PeDocument     *document;
   GError         *error;      /* why there is none */
 } Reading;
@@ -966,8 +968,8 @@ begin_reading (PePluginsEngine  *self,
                                                         PE_TYPE_DOCUMENT_PROVIDER, NULL)) == NULL)
     g_set_error_literal (&r->error, PE_ERROR, PE_ERROR_PLUGIN,
                          _("its document provider could not be created"));
-  else
-    r->resource = _pe_document_provider_get_resource (PE_DOCUMENT_PROVIDER (r->provider));
+  else if ((r->resource = _pe_document_provider_get_resource (PE_DOCUMENT_PROVIDER (r->provider))) != NULL)
+    g_resources_get_info (r->resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &r->size, NULL, NULL);
   return TRUE;
 }
 
@@ -1067,8 +1069,25 @@ typedef struct
   Reading *readings;
   guint    n_begun;
   gboolean all_begun;
-  guint    next;       /* the next to take */
+  guint    n_taken;
 } ReadingQueue;
+
+/* The largest document begun and not taken: documents differ in size
+ * fourfold, and one of the largest read last would keep one thread busy
+ * while the others wait. */
+static Reading *
+take_largest (ReadingQueue *q)
+{
+  Reading *largest = NULL;
+
+  for (guint i = 0; i < q->n_begun; i++)
+    if (!q->readings[i].taken && (largest == NULL || q->readings[i].size > largest->size))
+      largest = &q->readings[i];
+  g_assert (largest != NULL);
+  largest->taken = TRUE;
+  q->n_taken++;
+  return largest;
+}
 
 static gpointer
 read_from_queue (gpointer data)
@@ -1080,14 +1099,14 @@ read_from_queue (gpointer data)
       Reading *r;
 
       g_mutex_lock (&q->lock);
-      while (q->next == q->n_begun && !q->all_begun)
+      while (q->n_taken == q->n_begun && !q->all_begun)
         g_cond_wait (&q->begun_cond, &q->lock);
-      if (q->next == q->n_begun)
+      if (q->n_taken == q->n_begun)
         {
           g_mutex_unlock (&q->lock);
           return NULL;
         }
-      r = &q->readings[q->next++];
+      r = take_largest (q);
       g_mutex_unlock (&q->lock);
 
       if (r->resource != NULL)

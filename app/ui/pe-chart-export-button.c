@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pe-chart-export-button.h"
+#include "policy-explorer-draw.h"
 
 #define EXPORT_WIDTH  900
 #define EXPORT_HEIGHT 520

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "policy-explorer-core.h"
+#include "policy-explorer-draw.h"
 
 G_BEGIN_DECLS
 

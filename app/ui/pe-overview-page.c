@@ -81,19 +81,6 @@ clear_container (GtkWidget *box)
   g_list_free (children);
 }
 
-static guint
-count_measures (PeDocument *doc)
-{
-  GPtrArray *measures = pe_document_get_measures (doc);
-  guint n = 0;
-
-  /* the preamble and the closing provisions are not measures to the reader */
-  for (guint i = 0; i < measures->len; i++)
-    if (g_strcmp0 (((PeMeasure *) g_ptr_array_index (measures, i))->kind, "provision") != 0)
-      n++;
-  return n;
-}
-
 /* One event per document on the timeline, with what is not known said. */
 static void
 add_timeline_event (PeChartModel *model,
@@ -163,7 +150,7 @@ document_row (PeOverviewPage *self,
       g_autofree char *counts = NULL;
       g_autofree char *issuer = NULL;
       guint n_calc = pe_document_get_calculators (doc)->len;
-      guint n_meas = count_measures (doc);
+      guint n_meas = pe_document_count_measures (doc);
 
       status = gtk_label_new (NULL);
       pe_validity_show (status, doc, self->as_of, 0);

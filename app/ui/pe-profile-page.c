@@ -29,6 +29,7 @@
 #include "pe-profile-form.h"
 #include "pe-profile-page.h"
 #include "pe-scenario-view.h"
+#include "policy-explorer-draw.h"
 
 #define UPDATE_DELAY_MS 250
 #define RECENT_MAX      10

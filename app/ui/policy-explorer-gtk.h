@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "policy-explorer-core.h"
+#include "policy-explorer-draw.h"
 
 #include "pe-calculator-form.h"
 #include "pe-chart-export-button.h"

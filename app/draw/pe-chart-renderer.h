@@ -4,13 +4,13 @@
  */
 #pragma once
 
-#if !defined (PE_CORE_INSIDE) && !defined (PE_CORE_COMPILATION)
-# error "Only <policy-explorer-core.h> can be included directly."
+#if !defined (PE_DRAW_INSIDE) && !defined (PE_DRAW_COMPILATION)
+# error "Only <policy-explorer-draw.h> can be included directly."
 #endif
 
 #include <cairo.h>
 
-#include "pe-chart-model.h"
+#include "policy-explorer-core.h"
 
 G_BEGIN_DECLS
 

@@ -19,7 +19,6 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "pe-chart-model.h"
 #include "pe-chart-renderer.h"
 #include "pe-report.h"
 
