@@ -176,6 +176,23 @@ set_as_of (Fixture    *f,
   pe_document_page_set_as_of (PE_DOCUMENT_PAGE (page), julian);
 }
 
+/* The first widget named @name at or under @widget, or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  GtkWidget *found = g_strcmp0 (gtk_widget_get_name (widget), name) == 0 ? widget : NULL;
+
+  if (found == NULL && GTK_IS_CONTAINER (widget))
+    {
+      GList *children = gtk_container_get_children (GTK_CONTAINER (widget));
+      for (GList *l = children; l && found == NULL; l = l->next)
+        found = find_named (l->data, name);
+      g_list_free (children);
+    }
+  return found;
+}
+
 static void
 test_calculator_form (Fixture       *f,
                       gconstpointer  data)
@@ -197,7 +214,7 @@ test_calculator_form (Fixture       *f,
   g_assert_cmpint (pe_result_get_amount (pe_calculator_form_get_result (form)), ==, 2310000);
   g_assert_true (pe_result_get_is_maximum (pe_calculator_form_get_result (form)));
   g_assert_nonnull (g_strstr_len (pe_calculator_form_get_summary (form), -1, "Up to 2,310,000 yuan"));
-  screenshot (GTK_WIDGET (f->window), "manufacturing-calculator");
+  screenshot (GTK_WIDGET (f->window), "manufacturing-technical-upgrade");
 
   /* the same input after the document expired: not eligible, with what it gave */
   set_as_of (f, "2024-01-01");
@@ -212,6 +229,8 @@ test_form_refuses_bad_input (Fixture       *f,
   PeCalculatorForm *form = open_calculator (f, "cloud");
   GtkWidget *entry = pe_calculator_form_get_field_widget (form, "fee");
   GtkWidget *calculate = NULL;
+  GtkWidget *missing;
+  gboolean handled = FALSE;
 
   gtk_entry_set_text (GTK_ENTRY (entry), "200000");
   g_assert_true (pe_calculator_form_compute (form));
@@ -235,6 +254,15 @@ test_form_refuses_bad_input (Fixture       *f,
   /* empty: the result cannot be decided, and says which input it needs */
   g_assert_true (pe_calculator_form_compute (form));
   g_assert_cmpint (pe_result_get_verdict (pe_calculator_form_get_result (form)), ==, PE_VERDICT_CANNOT_DECIDE);
+  missing = find_named (GTK_WIDGET (form), "missing");
+  g_assert_true (GTK_IS_LABEL (missing));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (missing)), ==, "Fill in: Annual cloud service fee");
+  /* the input named leads to its field */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  g_assert_false (gtk_widget_is_focus (entry));
+  g_signal_emit_by_name (missing, "activate-link", "fee", &handled);
+  g_assert_true (handled);
+  g_assert_true (gtk_widget_is_focus (entry));
   (void) calculate;
 }
 
@@ -343,22 +371,6 @@ test_unload_removes_every_trace (Fixture       *f,
   g_assert_nonnull (pe_window_show_document (f->window, "manufacturing"));
 }
 
-static gboolean
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  gboolean found = g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-
-  if (!found && GTK_IS_CONTAINER (widget))
-    {
-      GList *children = gtk_container_get_children (GTK_CONTAINER (widget));
-      for (GList *l = children; l && !found; l = l->next)
-        found = find_named (l->data, name);
-      g_list_free (children);
-    }
-  return found;
-}
-
 /* A target tracker: the figures entered, and the progress drawn as bars. */
 static void
 test_tracker_chart (void)
@@ -383,14 +395,14 @@ test_tracker_chart (void)
     }
   form = pe_document_page_show_calculator (PE_DOCUMENT_PAGE (page), "double-hundred-fifty");
   g_assert_true (PE_IS_CALCULATOR_FORM (form));
-  g_assert_false (find_named (form, "result-chart"));
+  g_assert_null (find_named (form, "result-chart"));
   pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "clusters", "60");
   pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "enterprises", "100");
   pe_calculator_form_set_text (PE_CALCULATOR_FORM (form), "schools", "5");
   g_assert_true (pe_calculator_form_compute (PE_CALCULATOR_FORM (form)));
   r = pe_calculator_form_get_result (PE_CALCULATOR_FORM (form));
   g_assert_nonnull (r);
-  g_assert_true (find_named (form, "result-chart"));
+  g_assert_nonnull (find_named (form, "result-chart"));
   screenshot (GTK_WIDGET (window), "tracker");
 
   gtk_widget_destroy (GTK_WIDGET (window));

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pe-assessment-view.h"
+#include "pe-links-label-private.h"
 #include "pe-profile-form.h"
 #include "pe-result-view.h"
 #include "pe-validity.h"
@@ -115,8 +116,7 @@ on_activate_link (GtkLabel         *label,
   return TRUE;   /* a key, not an address to open */
 }
 
-/* "Fill in: Output value, Listed" with each input a link to its field,
- * in one label that wraps as a sentence does. */
+/* "Fill in: Output value, Listed", each input leading to its field */
 static GtkWidget *
 links_label (PeAssessmentView *self,
              const char       *name,
@@ -124,27 +124,8 @@ links_label (PeAssessmentView *self,
              GPtrArray        *keys,
              GPtrArray        *labels)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  g_autoptr(GString) markup = g_string_new (NULL);
+  GtkWidget *label = _pe_links_label_new (lead, keys, labels);
 
-  g_assert (keys->len == labels->len);
-  {
-    g_autofree char *l = g_markup_escape_text (lead, -1);
-    g_string_append (markup, l);
-  }
-  for (guint i = 0; i < keys->len; i++)
-    {
-      g_autofree char *link = g_markup_printf_escaped ("%s<a href=\"%s\" title=\"%s\">%s</a>",
-                                                      i == 0 ? " " : _(", "),
-                                                      (const char *) g_ptr_array_index (keys, i),
-                                                      _("Go to the field"),
-                                                      (const char *) g_ptr_array_index (labels, i));
-      g_string_append (markup, link);
-    }
-  gtk_label_set_markup (GTK_LABEL (label), markup->str);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_track_visited_links (GTK_LABEL (label), FALSE);
   gtk_widget_set_name (label, name);
   g_signal_connect (label, "activate-link", G_CALLBACK (on_activate_link), self);
   return label;

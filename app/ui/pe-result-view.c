@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pe-chart-view.h"
+#include "pe-links-label-private.h"
 #include "pe-result-view.h"
 
 struct _PeResultView
@@ -116,12 +117,13 @@ set_verdict (PeResultView *self,
   gtk_widget_set_visible (self->verdict, text != NULL && *text != '\0');
 }
 
-static void
-on_missing_clicked (GtkButton    *button,
-                    PeResultView *self)
+static gboolean
+on_missing_activated (GtkLabel     *label,
+                      const char   *field_id,
+                      PeResultView *self)
 {
-  g_signal_emit (self, signals[FOCUS_FIELD], 0,
-                 g_object_get_data (G_OBJECT (button), "field-id"));
+  g_signal_emit (self, signals[FOCUS_FIELD], 0, field_id);
+  return TRUE;   /* a field, not an address to open */
 }
 
 static char *
@@ -179,24 +181,22 @@ pe_result_view_set_result (PeResultView *self,
     case PE_VERDICT_CANNOT_DECIDE:
       {
         GStrv missing = pe_result_get_missing (result);
-        GtkWidget *row = gtk_flow_box_new ();   /* wraps when the labels are long */
+        g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+        g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+        GtkWidget *links;
 
-        gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
-        gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 8);
         set_verdict (self, _("Cannot decide: an input it needs is missing"), "pe-verdict-cannot-decide");
-        gtk_container_add (GTK_CONTAINER (self->details), label_new (_("Fill in:"), NULL));
         for (guint i = 0; missing != NULL && missing[i] != NULL; i++)
           {
             PeField *f = pe_calculator_get_field (calc, missing[i]);
-            GtkWidget *link = gtk_button_new_with_label (f != NULL ? tr (f->label) : _("the issue date of the document"));
 
-            gtk_button_set_relief (GTK_BUTTON (link), GTK_RELIEF_NONE);
-            gtk_style_context_add_class (gtk_widget_get_style_context (link), "link");
-            g_object_set_data_full (G_OBJECT (link), "field-id", g_strdup (missing[i]), g_free);
-            g_signal_connect (link, "clicked", G_CALLBACK (on_missing_clicked), self);
-            gtk_container_add (GTK_CONTAINER (row), link);
+            g_ptr_array_add (ids, missing[i]);
+            g_ptr_array_add (labels, (char *) (f != NULL ? tr (f->label) : _("the issue date of the document")));
           }
-        gtk_container_add (GTK_CONTAINER (self->details), row);
+        links = _pe_links_label_new (_("Fill in:"), ids, labels);
+        gtk_widget_set_name (links, "missing");
+        g_signal_connect (links, "activate-link", G_CALLBACK (on_missing_activated), self);
+        gtk_container_add (GTK_CONTAINER (self->details), links);
       }
       break;
     case PE_VERDICT_NONE:
