@@ -112,6 +112,13 @@ test_list (void)
   g_assert_cmpint (run_pex (&out, &err, "list", "--lang", "zh", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "制造业高质量发展"));
   assert_columns_aligned (out, " 项措施");
+
+  /* in words, on the date asked: manufacturing runs 2021-02-08 to
+   * 2023-12-31; high-skill talent starts on 2023-06-26 */
+  g_assert_cmpint (run_pex (&out, &err, "list", "--as-of", "2022-06-01", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2021-02-08 … 2023-12-31 (in force)\n"));
+  g_assert_nonnull (strstr (out, "2023-06-26 … 2026-06-25 (not yet in force)\n"));
+  g_assert_nonnull (strstr (out, "(As of 2022-06-01."));
 }
 
 static void

@@ -172,6 +172,27 @@ find_document (Pex         *pex,
   return doc;
 }
 
+/* For people; --json says pe_in_force_to_string()'s words. */
+static const char *
+in_force_words (Pex       *pex,
+                PeInForce  f)
+{
+  gboolean zh = pex->lang == PE_LANGUAGE_ZH;
+
+  switch (f)
+    {
+    case PE_IN_FORCE_YES:
+      return zh ? "有效" : "in force";
+    case PE_IN_FORCE_NOT_YET:
+      return zh ? "尚未施行" : "not yet in force";
+    case PE_IN_FORCE_EXPIRED:
+      return zh ? "已失效" : "expired";
+    case PE_IN_FORCE_UNKNOWN:
+    default:
+      return zh ? "无法判断" : "not known";
+    }
+}
+
 static const char *
 validity_summary (Pex        *pex,
                   PeDocument *doc,
@@ -185,7 +206,7 @@ validity_summary (Pex        *pex,
   g_autofree char *s = start ? pe_date_to_string (start) : g_strdup (pe_document_get_start_rule (doc) == PE_DATE_RULE_NOT_STATED ? "-" : "?");
   g_autofree char *e = end ? pe_date_to_string (end) : g_strdup (pe_document_get_end_rule (doc) == PE_DATE_RULE_NOT_STATED ? "-" : "?");
 
-  *owned = g_strdup_printf ("%s … %s (%s)", s, e, pe_in_force_to_string (f));
+  *owned = g_strdup_printf ("%s … %s (%s)", s, e, in_force_words (pex, f));
   return *owned;
 }
 
@@ -291,8 +312,14 @@ cmd_list (Pex *pex)
   json_builder_end_array (b);
   g_list_free (list);
   if (!pex->json)
-    g_print (pex->lang == PE_LANGUAGE_ZH ? "（有效期：“-” 原文未规定；“?” 取决于原文未载明的日期，如印发日期，可用 --issue-date 给出）\n"
-                                         : "(validity: “-” the text states none; “?” it follows from a date the text does not give, such as the issue date: --issue-date gives it)\n");
+    {
+      g_autofree char *as_of = pe_date_to_string (pex->as_of);
+
+      g_print (pex->lang == PE_LANGUAGE_ZH
+               ? "（截至 %s。有效期：“-” 原文未规定；“?” 取决于原文未载明的日期，如印发日期，可用 --issue-date 给出）\n"
+               : "(As of %s. Validity: “-” the text states none; “?” it follows from a date the text does not give, "
+                 "such as the issue date: --issue-date gives it.)\n", as_of);
+    }
 
   if (pex->json)
     {

@@ -94,7 +94,7 @@ for f in bin/policy-explorer bin/pex lib/policy-explorer/plugins/manufacturing.p
          share/applications/$app.desktop \
          share/icons/hicolor/scalable/apps/$app.svg share/icons/hicolor/symbolic/apps/$app-symbolic.svg \
          share/glib-2.0/schemas/$app.gschema.xml share/locale/zh_CN/LC_MESSAGES/policy-explorer.mo \
-         lib/pkgconfig/policy-explorer-core-1.pc extensions; do
+         lib/pkgconfig/policy-explorer-core-1.pc lib/libpolicy-explorer-draw-1.so extensions; do
   [ -e "$tmp/app-build/files/$f" ] || fail "the built app has no /app/$f"
 done
 # flatpak-builder 1.2 moves the metainfo to the older appdata name
@@ -167,6 +167,12 @@ info=$(fp info "$app//stable")
 grep -q "Runtime: org.local.Platform/$arch/bookworm" <<<"$info" || fail "the app is not on the stand-in runtime: $info"
 docs=$(pex_docs)
 [ "$(wc -w <<<"$docs")" -eq 13 ] || fail "pex in the sandbox lists $docs"
+# drawing: pex opens the drawing library, in /app/lib, only for this
+rm -f "$out/pex-chart.svg"
+flatpak run --user --filesystem="$out" --command=pex "$app" chart manufacturing milestones \
+  --out "$out/pex-chart.svg" >"$out/pex-chart.log" 2>&1 || { cat "$out/pex-chart.log" >&2; fail "pex in the sandbox could not draw a chart"; }
+grep -q '<svg' "$out/pex-chart.svg" || fail "pex in the sandbox wrote no SVG"
+say "pex in the sandbox draws a chart"
 # no last page: home, the overview
 seed_settings
 run_app repo page:overview
