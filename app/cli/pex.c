@@ -203,8 +203,10 @@ validity_summary (Pex        *pex,
   PeInForce f = pe_document_in_force (doc, as_of, pex->issue_date, &start, &end);
   /* "-": the text states no such date; "?": it follows from a date the
    * text does not give (the legend is printed under the list) */
-  g_autofree char *s = start ? pe_date_to_string (start) : g_strdup (pe_document_get_start_rule (doc) == PE_DATE_RULE_NOT_STATED ? "-" : "?");
-  g_autofree char *e = end ? pe_date_to_string (end) : g_strdup (pe_document_get_end_rule (doc) == PE_DATE_RULE_NOT_STATED ? "-" : "?");
+  g_autofree char *s = start ? pe_date_to_string (start)
+                             : g_strdup (pe_document_get_start_rule (doc) == PE_DATE_RULE_NOT_STATED ? "-" : "?");
+  g_autofree char *e = end ? pe_date_to_string (end)
+                           : g_strdup (pe_document_get_end_rule (doc) == PE_DATE_RULE_NOT_STATED ? "-" : "?");
 
   *owned = g_strdup_printf ("%s … %s (%s)", s, e, in_force_words (pex, f));
   return *owned;
@@ -975,8 +977,12 @@ static gboolean
 free_at_exit (void)
 {
   static const GDebugKey keys[] = { { "gc-friendly", 1 } };
+  const char *debug = g_getenv ("G_DEBUG");
 
-  return g_parse_debug_string (g_getenv ("G_DEBUG"), keys, G_N_ELEMENTS (keys)) != 0;
+  /* "help" would make GLib list our one key after its own list */
+  if (debug == NULL || g_str_equal (debug, "help"))
+    return FALSE;
+  return g_parse_debug_string (debug, keys, G_N_ELEMENTS (keys)) != 0;
 }
 
 static int
